@@ -1,0 +1,94 @@
+/**
+ * Input checks shared by the public estimator wrappers.
+ *
+ * Estimators come in two layers, as in R's survival: a public function that validates its
+ * input and throws an {@link InputError} with a one-line message such as
+ * `invalid time at row 12: -3`, and a core (`…Core`) that trusts its input.
+ * Rows are numbered from 1, in the order the arrays were given.
+ */
+
+/** A problem with the caller's data, reported in one line that names the row and field. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(
+    message: string,
+    /** 1-based row of the offending value, when there is one. */
+    readonly row?: number,
+    /** Name of the offending field, when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** An event indicator: 1 or `true` for an event, 0 or `false` for censoring. */
+export type EventFlag = 0 | 1 | boolean;
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Throws unless every time is a finite number ≥ 0. */
+export function checkTimes(time: ArrayLike<unknown>, field = 'time'): asserts time is ArrayLike<number> {
+  for (let i = 0; i < time.length; i++) {
+    const t = time[i];
+    if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) {
+      throw new InputError(`invalid ${field} at row ${i + 1}: ${show(t)}`, i + 1, field);
+    }
+  }
+}
+
+/** Throws unless every event flag is 0, 1, true or false. */
+export function checkEvents(event: ArrayLike<unknown>, field = 'event'): asserts event is ArrayLike<EventFlag> {
+  for (let i = 0; i < event.length; i++) {
+    const e = event[i];
+    if (e !== 0 && e !== 1 && e !== true && e !== false) {
+      throw new InputError(`invalid ${field} at row ${i + 1}: ${show(e)} (expected 0 or 1)`, i + 1, field);
+    }
+  }
+}
+
+/** Throws unless all arrays have the same length as the first. */
+export function checkSameLength(arrays: Record<string, ArrayLike<unknown>>): void {
+  const entries = Object.entries(arrays);
+  if (entries.length === 0) return;
+  const [firstName, first] = entries[0];
+  for (const [name, values] of entries.slice(1)) {
+    if (values.length !== first.length) {
+      throw new InputError(`${name} has ${values.length} values but ${firstName} has ${first.length}`, undefined, name);
+    }
+  }
+}
+
+/** Throws when there are no observations at all. */
+export function checkNotEmpty(time: ArrayLike<unknown>, field = 'time'): void {
+  if (time.length === 0) throw new InputError(`no observations: ${field} is empty`, undefined, field);
+}
+
+/** Throws unless every group label is a non-empty string or a finite number. */
+export function checkGroups(group: ArrayLike<unknown>, field = 'group'): asserts group is ArrayLike<string | number> {
+  for (let i = 0; i < group.length; i++) {
+    const g = group[i];
+    const ok = (typeof g === 'string' && g.length > 0) || (typeof g === 'number' && Number.isFinite(g));
+    if (!ok) throw new InputError(`invalid ${field} at row ${i + 1}: ${show(g)}`, i + 1, field);
+  }
+}
+
+/** Validates the usual (time, event[, group]) triple of survival data. */
+export function checkSurvivalData(
+  time: ArrayLike<unknown>,
+  event: ArrayLike<unknown>,
+  group?: ArrayLike<unknown>,
+): void {
+  checkNotEmpty(time);
+  checkSameLength(group ? { time, event, group } : { time, event });
+  checkTimes(time);
+  checkEvents(event);
+  if (group) checkGroups(group);
+}
+
+/** Converts a validated event flag to 0 or 1. */
+export function eventToNumber(e: EventFlag): 0 | 1 {
+  return e === true || e === 1 ? 1 : 0;
+}
