@@ -92,3 +92,75 @@ export function checkSurvivalData(
 export function eventToNumber(e: EventFlag): 0 | 1 {
   return e === true || e === 1 ? 1 : 0;
 }
+
+/** A group label: a non-empty string or a finite number. */
+export type GroupLabel = string | number;
+
+/** Group labels mapped to 0-based codes, in level order. */
+export interface GroupCodes {
+  /** The levels, in order (the caller's `levels`, or the observed labels sorted). */
+  readonly levels: readonly GroupLabel[];
+  /** The levels as strings, for results. */
+  readonly names: readonly string[];
+  /** For each row, the index of its group in `levels`. */
+  readonly codes: Int32Array;
+  /** Number of rows in each group. */
+  readonly sizes: readonly number[];
+}
+
+/** Compares two strings by Unicode code point (not UTF-16 code unit, not locale). */
+function compareCodePoints(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = a.codePointAt(i) as number;
+    const cb = b.codePointAt(j) as number;
+    if (ca !== cb) return ca - cb;
+    i += ca > 0xffff ? 2 : 1;
+    j += cb > 0xffff ? 2 : 1;
+  }
+  return a.length - i - (b.length - j);
+}
+
+/** The default group order: numbers ascending numerically, then strings by code point. */
+export function compareGroupLabels(a: GroupLabel, b: GroupLabel): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return compareCodePoints(a, b);
+}
+
+/**
+ * Maps validated group labels to codes 0…k−1. Levels are the caller's `levels` (checked: valid
+ * labels, no duplicates, every observed label among them) or else the observed labels sorted
+ * with {@link compareGroupLabels}. Labels are matched by value (`1` and `"1"` differ).
+ */
+export function encodeGroups(group: ArrayLike<GroupLabel>, levels?: readonly GroupLabel[], field = 'group'): GroupCodes {
+  let order: GroupLabel[];
+  const position = new Map<GroupLabel, number>();
+  if (levels !== undefined) {
+    if (!Array.isArray(levels)) throw new InputError('levels must be an array of group labels', undefined, 'levels');
+    checkGroups(levels, 'levels');
+    order = [...levels];
+    order.forEach((label, i) => {
+      if (position.has(label)) throw new InputError(`levels lists ${show(label)} twice`, undefined, 'levels');
+      position.set(label, i);
+    });
+  } else {
+    const seen = new Set<GroupLabel>();
+    for (let i = 0; i < group.length; i++) seen.add(group[i]);
+    order = [...seen].sort(compareGroupLabels);
+    order.forEach((label, i) => position.set(label, i));
+  }
+  const codes = new Int32Array(group.length);
+  const sizes = new Array<number>(order.length).fill(0);
+  for (let i = 0; i < group.length; i++) {
+    const code = position.get(group[i]);
+    if (code === undefined) {
+      throw new InputError(`invalid ${field} at row ${i + 1}: ${show(group[i])} is not one of the levels`, i + 1, field);
+    }
+    codes[i] = code;
+    sizes[code]++;
+  }
+  return { levels: order, names: order.map(String), codes, sizes };
+}
