@@ -10,3 +10,8 @@ export * from './log-rank.ts';
 export * from './p-adjust.ts';
 export * from './pairwise-log-rank.ts';
 export * from './rmst.ts';
+export * from './cox.ts';
+export * from './cox-model.ts';
+export * from './fisher-exact.ts';
+export * from './chi-square.ts';
+export * from './survival-power.ts';
