@@ -1,0 +1,214 @@
+/**
+ * One survival analysis as the site and the `npm run stats` command report it: Kaplan–Meier per
+ * group with quartiles, the KMunicate risk table, the log-rank test (omnibus and, for three or
+ * more groups, pairwise with Holm/Bonferroni adjustment) and a Cox model of the grouping.
+ *
+ * The JSON shape is a public contract (README "stats JSON"); fields are only ever added.
+ */
+import { kaplanMeier } from '../stats/kaplan-meier.ts';
+import type { ConfType } from '../stats/kaplan-meier.ts';
+import { survivalQuartiles } from '../stats/survival-quantile.ts';
+import { riskTable } from '../stats/risk-table.ts';
+import { logRank } from '../stats/log-rank.ts';
+import { pairwiseLogRank } from '../stats/pairwise-log-rank.ts';
+import { coxModel } from '../stats/cox-model.ts';
+import type { Ties } from '../stats/cox.ts';
+import { InputError, checkSurvivalData } from '../stats/validate.ts';
+import type { EventFlag } from '../stats/validate.ts';
+
+export interface SurvivalAnalysisInput {
+  readonly time: readonly number[];
+  readonly event: readonly EventFlag[];
+  /** Group label per patient; omit for a single-group analysis. */
+  readonly group?: readonly string[];
+}
+
+export interface SurvivalAnalysisOptions {
+  /** Times for the risk table (default 0, 20, 40, 60). */
+  readonly times?: readonly number[];
+  readonly confType?: ConfType;
+  readonly confLevel?: number;
+  /** Reference level for hazard ratios (default: the first level). */
+  readonly reference?: string;
+  /** Order of the groups (default: sorted). */
+  readonly levels?: readonly string[];
+  readonly ties?: Ties;
+}
+
+export interface CurveTable {
+  readonly time: readonly number[];
+  readonly nRisk: readonly number[];
+  readonly nEvent: readonly number[];
+  readonly nCensor: readonly number[];
+  readonly surv: readonly number[];
+  readonly se: readonly (number | null)[];
+  readonly lower: readonly (number | null)[];
+  readonly upper: readonly (number | null)[];
+}
+
+export interface QuantileCI {
+  readonly est: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+export interface SurvivalAnalysis {
+  readonly n: number;
+  readonly groups: readonly string[];
+  readonly groupSizes: Readonly<Record<string, number>>;
+  readonly reference: string | null;
+  readonly confLevel: number;
+  readonly confType: ConfType;
+  readonly km: Readonly<Record<string, CurveTable>>;
+  readonly quantiles: Readonly<Record<string, { readonly q25: QuantileCI; readonly median: QuantileCI; readonly q75: QuantileCI }>>;
+  readonly riskTable: { readonly times: readonly number[] } & Readonly<
+    Record<string, { readonly atRisk: readonly number[]; readonly events: readonly number[]; readonly censored: readonly number[] } | readonly number[]>
+  >;
+  readonly logrank: {
+    readonly chisq: number;
+    readonly df: number;
+    readonly p: number | null;
+    readonly observed: Readonly<Record<string, number>>;
+    readonly expected: Readonly<Record<string, number>>;
+  } | null;
+  readonly pairwise: readonly {
+    readonly a: string;
+    readonly b: string;
+    readonly chisq: number;
+    readonly p: number | null;
+    readonly pHolm: number | null;
+    readonly pBonferroni: number | null;
+  }[] | null;
+  readonly cox: {
+    readonly ties: Ties;
+    readonly terms: readonly {
+      readonly term: string;
+      readonly coef: number | null;
+      readonly se: number | null;
+      readonly hr: number | null;
+      readonly lower: number | null;
+      readonly upper: number | null;
+      readonly p: number | null;
+    }[];
+    readonly wald: { readonly statistic: number | null; readonly df: number; readonly p: number | null };
+    readonly likelihoodRatio: { readonly statistic: number | null; readonly df: number; readonly p: number | null };
+    readonly score: { readonly statistic: number | null; readonly df: number; readonly p: number | null };
+    readonly problems: readonly string[];
+  } | null;
+}
+
+const DEFAULT_TIMES = [0, 20, 40, 60] as const;
+
+function sortedLevels(group: readonly string[]): string[] {
+  return [...new Set(group)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Runs the whole analysis. Throws {@link InputError} for invalid data or a grouping with a single level. */
+export function analyseSurvival(input: SurvivalAnalysisInput, options: SurvivalAnalysisOptions = {}): SurvivalAnalysis {
+  const { time, event, group } = input;
+  checkSurvivalData(time, event, group);
+  const times = options.times ?? DEFAULT_TIMES;
+  const confType = options.confType ?? 'log';
+  const confLevel = options.confLevel ?? 0.95;
+  const ties = options.ties ?? 'efron';
+
+  const present = group ? sortedLevels(group) : ['all'];
+  let levels = present;
+  if (group && options.levels) {
+    const unknown = present.filter((g) => !options.levels!.includes(g));
+    if (unknown.length) throw new InputError(`group level "${unknown[0]}" is not among the given levels (${options.levels.join(', ')})`);
+    levels = options.levels.filter((g) => present.includes(g));
+  }
+  if (group && levels.length < 2) {
+    throw new InputError(`the grouping has a single level ("${levels[0]}"): at least two groups are needed to compare them`);
+  }
+  const reference = group ? (options.reference ?? levels[0]) : null;
+  if (reference !== null && !levels.includes(reference)) {
+    throw new InputError(`reference level "${reference}" is not a group in the data (groups: ${levels.join(', ')})`);
+  }
+
+  const km: Record<string, CurveTable> = {};
+  const quantiles: Record<string, SurvivalAnalysis['quantiles'][string]> = {};
+  const risk: Record<string, unknown> = { times: [...times] };
+  const groupSizes: Record<string, number> = {};
+  for (const level of levels) {
+    const idx: number[] = [];
+    for (let i = 0; i < time.length; i++) if (!group || group[i] === level) idx.push(i);
+    const t = idx.map((i) => time[i]);
+    const e = idx.map((i) => event[i]);
+    const fit = kaplanMeier(t, e, { confType, confLevel });
+    groupSizes[level] = idx.length;
+    km[level] = {
+      time: fit.time,
+      nRisk: fit.nRisk,
+      nEvent: fit.nEvent,
+      nCensor: fit.nCensor,
+      surv: fit.surv,
+      se: fit.se,
+      lower: fit.lower,
+      upper: fit.upper,
+    };
+    quantiles[level] = survivalQuartiles(fit);
+    const table = riskTable(t, e, times);
+    risk[level] = { atRisk: table.atRisk, events: table.events, censored: table.censored };
+  }
+
+  let logrank: SurvivalAnalysis['logrank'] = null;
+  let pairwise: SurvivalAnalysis['pairwise'] = null;
+  let cox: SurvivalAnalysis['cox'] = null;
+  if (group) {
+    const lr = logRank(time, event, group, { levels });
+    const observed: Record<string, number> = {};
+    const expected: Record<string, number> = {};
+    lr.groups.forEach((g, k) => {
+      observed[g] = lr.observed[k];
+      expected[g] = lr.expected[k];
+    });
+    logrank = { chisq: lr.chisq, df: lr.df, p: lr.p, observed, expected };
+    if (levels.length > 2) {
+      pairwise = pairwiseLogRank(time, event, group, { levels }).comparisons.map((c) => ({
+        a: c.a,
+        b: c.b,
+        chisq: c.chisq,
+        p: c.p,
+        pHolm: c.pHolm,
+        pBonferroni: c.pBonferroni,
+      }));
+    }
+    const fit = coxModel(
+      { time, event, covariates: { group: group as string[] } },
+      { reference: { group: reference! }, ties, confLevel },
+    );
+    cox = {
+      ties,
+      terms: fit.terms.map((t) => ({
+        term: t.level ?? t.term,
+        coef: t.coef,
+        se: t.se,
+        hr: t.hr,
+        lower: t.lower,
+        upper: t.upper,
+        p: t.p,
+      })),
+      wald: fit.wald,
+      likelihoodRatio: fit.likelihoodRatio,
+      score: fit.score,
+      problems: fit.problems,
+    };
+  }
+
+  return {
+    n: time.length,
+    groups: levels,
+    groupSizes,
+    reference,
+    confLevel,
+    confType,
+    km,
+    quantiles,
+    riskTable: risk as SurvivalAnalysis['riskTable'],
+    logrank,
+    pairwise,
+    cox,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * `npm run data`: the build-time stats step. Reads the patient file (real data at
+ * `data/patients.csv` if present, else the reconstruction) and `data/published/`, runs every
+ * computation the pages show, and writes JSON to `src/generated/` for Astro to import.
+ *
+ * Nothing is written unless everything succeeded; bad input stops with one line and exit code 1.
+ */
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { existsSync, readFileSync } from 'node:fs';
+import { buildSurvivalViews } from '../analysis/site-data.ts';
+import { ensembleBands } from '../charts/km-ensemble.ts';
+import { patientSource, readPatientsCsv } from '../io/patients.ts';
+import { writeFilesAtomic } from '../io/write-atomic.ts';
+import { readPublishedJson } from '../published/read-json.ts';
+import { SurvivalFile } from '../published/survival-schema.ts';
+import { InputError } from '../stats/validate.ts';
+import { isMain } from './is-main.ts';
+
+export interface BuildDataResult {
+  /** File path (relative to the project root) → JSON text. */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+const OUT = 'src/generated';
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
+}
+
+function readEnsemble(root: string, viewIds: readonly string[]) {
+  const path = join(root, 'data/reconstructed/ensemble.json');
+  return existsSync(path) ? ensembleBands(JSON.parse(readFileSync(path, 'utf8')), viewIds) : null;
+}
+
+/** Computes every generated file in memory. */
+export function buildData(root = '.'): BuildDataResult {
+  const source = patientSource(root);
+  const patients = readPatientsCsv(source.path);
+  const survival = readPublishedJson(join(root, 'data/published/survival.json'), SurvivalFile);
+  const views = buildSurvivalViews(patients, survival);
+
+  const site = {
+    reconstructed: source.reconstructed,
+    patientFile: source.path.replace(`${root}/`, ''),
+    patients: patients.length,
+    calcificationAssessed: patients.filter((p) => p.calcification !== null).length,
+    enhancementAssessed: patients.filter((p) => p.enhancement !== null).length,
+    bothAssessed: patients.filter((p) => p.calcification !== null && p.enhancement !== null).length,
+  };
+
+  return {
+    files: {
+      [join(OUT, 'site.json')]: json(site),
+      [join(OUT, 'views.json')]: json(views),
+      // Ensemble band of the reconstructions for the KM figure (null with real data or none yet).
+      [join(OUT, 'ensemble.json')]: json(source.reconstructed ? readEnsemble(root, views.map((v) => v.id)) : null),
+    },
+  };
+}
+
+export function runBuildData(argv: readonly string[]): number {
+  const started = performance.now();
+  try {
+    if (argv.length) throw new InputError(`npm run data takes no options (got ${argv.join(' ')})`);
+    const { files } = buildData('.');
+    writeFilesAtomic(files);
+    const ms = Math.round(performance.now() - started);
+    const bytes = Object.values(files).reduce((n, s) => n + Buffer.byteLength(s), 0);
+    process.stdout.write(`data: wrote ${Object.keys(files).length} files (${(bytes / 1024).toFixed(1)} KiB) to ${OUT}/ in ${ms} ms\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof InputError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+if (isMain(import.meta.url)) process.exitCode = runBuildData(process.argv.slice(2));

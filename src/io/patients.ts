@@ -1,0 +1,98 @@
+/**
+ * The patient-level file the site is built from: `data/patients.csv` (real data, when someone
+ * drops it in) or else `data/reconstructed/patients.csv` (our reconstruction).
+ *
+ * Columns: `id, calcification (no|yes|empty), enhancement (hypo|hyper|mixed|empty),
+ * rfs_months, rfs_event, os_months, os_event`.
+ */
+import { existsSync } from 'node:fs';
+import { InputError } from '../stats/validate.ts';
+import { checkUnique, columnIndex, eventColumn, labelColumn, parseCsv, readCsvFile, timeColumn } from './csv.ts';
+import type { CsvTable } from './csv.ts';
+
+export const PATIENT_COLUMNS = ['id', 'calcification', 'enhancement', 'rfs_months', 'rfs_event', 'os_months', 'os_event'] as const;
+export const CALCIFICATION_LEVELS = ['no', 'yes'] as const;
+export const ENHANCEMENT_LEVELS = ['hypo', 'hyper', 'mixed'] as const;
+
+export type Calcification = (typeof CALCIFICATION_LEVELS)[number];
+export type Enhancement = (typeof ENHANCEMENT_LEVELS)[number];
+
+export interface Patient {
+  readonly id: string;
+  readonly calcification: Calcification | null;
+  readonly enhancement: Enhancement | null;
+  readonly rfsMonths: number;
+  readonly rfsEvent: 0 | 1;
+  readonly osMonths: number;
+  readonly osEvent: 0 | 1;
+}
+
+/** Where the site's patient data come from. */
+export interface PatientSource {
+  readonly path: string;
+  /** True for our reconstruction, false for real data dropped in at `data/patients.csv`. */
+  readonly reconstructed: boolean;
+}
+
+/** Real data at `data/patients.csv` wins over the reconstruction. */
+export function patientSource(root = '.'): PatientSource {
+  const real = `${root}/data/patients.csv`;
+  if (existsSync(real)) return { path: real, reconstructed: false };
+  return { path: `${root}/data/reconstructed/patients.csv`, reconstructed: true };
+}
+
+function levelColumn<L extends string>(table: CsvTable, name: string, levels: readonly L[]): (L | null)[] {
+  const values = labelColumn(table, name);
+  return values.map((v, i) => {
+    if (v === null) return null;
+    if (!(levels as readonly string[]).includes(v)) {
+      throw new InputError(
+        `${table.file}: invalid ${name} at row ${i + 1}, column "${name}": ${JSON.stringify(v)} (expected ${levels.join(', ')} or empty)`,
+        i + 1,
+        name,
+      );
+    }
+    return v as L;
+  });
+}
+
+/** Validates a parsed patients table and returns typed rows. */
+export function patientsFromTable(table: CsvTable): Patient[] {
+  for (const column of PATIENT_COLUMNS) columnIndex(table, column);
+  checkUnique(table, 'id', 'patient id');
+  const ids = labelColumn(table, 'id') as string[];
+  const calcification = levelColumn(table, 'calcification', CALCIFICATION_LEVELS);
+  const enhancement = levelColumn(table, 'enhancement', ENHANCEMENT_LEVELS);
+  const rfsMonths = timeColumn(table, 'rfs_months');
+  const rfsEvent = eventColumn(table, 'rfs_event');
+  const osMonths = timeColumn(table, 'os_months');
+  const osEvent = eventColumn(table, 'os_event');
+  return ids.map((id, i) => {
+    if (rfsMonths[i] > osMonths[i]) {
+      throw new InputError(
+        `${table.file}: invalid rfs_months at row ${i + 1}, column "rfs_months": ${rfsMonths[i]} is later than os_months ${osMonths[i]} (recurrence-free time cannot exceed overall survival time)`,
+        i + 1,
+        'rfs_months',
+      );
+    }
+    return {
+      id,
+      calcification: calcification[i],
+      enhancement: enhancement[i],
+      rfsMonths: rfsMonths[i],
+      rfsEvent: rfsEvent[i],
+      osMonths: osMonths[i],
+      osEvent: osEvent[i],
+    };
+  });
+}
+
+/** Reads and validates a patients CSV file. */
+export function readPatientsCsv(path: string): Patient[] {
+  return patientsFromTable(readCsvFile(path));
+}
+
+/** Parses and validates patients CSV text (`file` labels error messages). */
+export function parsePatientsCsv(text: string, file: string): Patient[] {
+  return patientsFromTable(parseCsv(text, file));
+}
