@@ -1,0 +1,154 @@
+/**
+ * How audit findings are shown: badge symbol and word per verdict, the worst verdict of a cell,
+ * findings grouped by the cell they badge, and a short form of what was recomputed.
+ * Symbols always come with a word (visible or visually hidden), never colour alone.
+ */
+import type { AuditResult, Finding } from '../../audit/types.ts';
+import type { Published } from '../../published/load.ts';
+import { atRiskCell, claimCell, coxCell, headerCell, logrankCell, pCell, rowCell, textCell, valueCell } from '../../audit/anchors.ts';
+
+/** Badge kinds: the verdicts, with `inconsistent` split by severity. */
+export type BadgeKind = 'consistent' | 'other-test' | 'minor' | 'inconsistent' | 'recomputed' | 'cannot-check';
+
+export interface BadgeInfo {
+  readonly kind: BadgeKind;
+  readonly symbol: string;
+  /** Short word shown or read with the symbol. */
+  readonly word: string;
+  /** One-line meaning, for legends and filters. */
+  readonly meaning: string;
+}
+
+export const BADGES: readonly BadgeInfo[] = [
+  { kind: 'inconsistent', symbol: '✗', word: 'inconsistent', meaning: 'no value within the printed rounding explains it' },
+  { kind: 'minor', symbol: '⚠', word: 'minor slip', meaning: 'inconsistent, but a rounding habit explains it or it is one digit off' },
+  { kind: 'other-test', symbol: '≈', word: 'other test', meaning: 'the P value matches a different test than the footnote names' },
+  { kind: 'recomputed', symbol: '⊕', word: 'recomputed', meaning: 'the paper prints N/A; we show our own number' },
+  { kind: 'cannot-check', symbol: '?', word: 'cannot check', meaning: 'needs patient-level data that are not published' },
+  { kind: 'consistent', symbol: '✓', word: 'consistent', meaning: 'agrees with the other printed numbers, within rounding' },
+];
+
+const BY_KIND = new Map(BADGES.map((b) => [b.kind, b]));
+
+export function badgeKind(f: Finding): BadgeKind {
+  switch (f.verdict) {
+    case 'consistent':
+      return 'consistent';
+    case 'consistent-other-test':
+      return 'other-test';
+    case 'inconsistent':
+      return f.severity === 'minor' ? 'minor' : 'inconsistent';
+    case 'recomputed':
+      return 'recomputed';
+    case 'cannot-check':
+      return 'cannot-check';
+  }
+}
+
+export const badgeOf = (f: Finding): BadgeInfo => BY_KIND.get(badgeKind(f))!;
+
+/** The most serious badge among a cell's findings (order of {@link BADGES}). */
+export function worstBadge(findings: readonly Finding[]): BadgeInfo {
+  const kinds = new Set(findings.map(badgeKind));
+  return BADGES.find((b) => kinds.has(b.kind)) ?? BY_KIND.get('consistent')!;
+}
+
+/** Findings by the cells they badge. */
+export function findingsByCell(audit: AuditResult): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of audit.findings) {
+    for (const c of f.cells) out.set(c, [...(out.get(c) ?? []), f]);
+  }
+  return out;
+}
+
+const p4 = (p: unknown) => (typeof p === 'number' ? (p < 0.0001 ? '<0.0001' : p.toFixed(4)) : '–');
+
+/** What we recomputed, in a few characters, to show beside the printed value. */
+export function recomputedShort(f: Finding): string {
+  const r = f.recomputed;
+  switch (f.check) {
+    case 'categorical-p': {
+      const parts = [`Fisher ${p4(r.fisher)}`, `χ² ${p4(r.chisq)}`];
+      if (typeof r.fisherOneSided === 'number') parts.push(`one-sided Fisher ${p4(r.fisherOneSided)}`);
+      return parts.join(' · ');
+    }
+    case 'percentage':
+      return typeof r.percent === 'number' ? `${r.percent.toFixed(2)}% of ${(r.denominators ?? [])[0]}` : '';
+    case 'cox':
+      return typeof r.p === 'number' ? `P ${p4(r.p)}` : '';
+    case 'text-number':
+      return typeof r.percent === 'number' ? `${r.percent.toFixed(2)}%` : '';
+    case 'survival':
+      return typeof r.p === 'number' ? `reconstruction P ${p4(r.p)}` : '';
+    default:
+      return '';
+  }
+}
+
+/** The check's name for people. */
+export const CHECK_NAMES: Readonly<Record<Finding['check'], string>> = {
+  percentage: 'Percentage of a count',
+  denominators: 'Row adds up',
+  'categorical-p': 'P value of a categorical row',
+  continuous: 'Median [IQR] row',
+  cox: 'Hazard ratio, CI and P',
+  'cox-duplicate-ci': 'Duplicated CI',
+  claim: 'Statement in the text',
+  'text-number': 'Number in the text',
+  'text-vs-text': 'Two numbers in the text',
+  'cross-table': 'Subgroup against whole cohort',
+  'group-sizes': 'Group sizes',
+  survival: 'Survival figure',
+};
+
+/** `Table 2 · ASA class › II · No calcifications present (N=45), N (%)`. */
+export function whereText(f: Finding): string {
+  const l = f.location;
+  const page = l.page === null ? null : l.page === 'supplementary' ? 'supplement' : `p. ${l.page}`;
+  return [l.table, l.section, l.row, l.column, page].filter((x) => x !== null && x !== '').join(' · ');
+}
+
+/**
+ * A short name for every cell of /tables/, for link text on /audit/:
+ * `Table 2, ASA class II, No calcifications present`, `Table S1, BMI, P value`, `Figure 2A, log-rank P`.
+ */
+export function cellLabels(p: Published): Map<string, string> {
+  const out = new Map<string, string>();
+  const short = (label: string) => label.replace(/\s*\(N=\d+\).*$/, '').replace(/,\s*N \(%\)$/, '');
+  for (const file of ['table1', 'table2', 'table3'] as const) {
+    const t = p[file];
+    for (const c of t.columns) out.set(headerCell(file, c.id), `${t.label}, group size, ${short(c.label)}`);
+    for (const row of t.rows) {
+      out.set(rowCell(file, row.id), `${t.label}, ${row.label}`);
+      if (row.p) out.set(pCell(file, row.id), `${t.label}, ${row.label}, P value`);
+      if (row.kind === 'categorical') {
+        for (const l of row.levels) for (const c of t.columns) out.set(valueCell(file, row.id, l.id, c.id), `${t.label}, ${row.label} ${l.label}, ${short(c.label)}`);
+      } else {
+        for (const c of t.columns) out.set(valueCell(file, row.id, null, c.id), `${t.label}, ${row.label}, ${short(c.label)}`);
+      }
+    }
+  }
+  for (const row of p.tableS1.rows) {
+    if (row.kind === 'categorical') {
+      for (const l of row.levels) {
+        out.set(coxCell(row.id, l.id, 'est'), `Table S1, ${row.label} ${l.label}, hazard ratio`);
+        out.set(coxCell(row.id, l.id, 'p'), `Table S1, ${row.label} ${l.label}, P value`);
+      }
+    } else {
+      out.set(coxCell(row.id, null, 'est'), `Table S1, ${row.label}, hazard ratio`);
+      out.set(coxCell(row.id, null, 'p'), `Table S1, ${row.label}, P value`);
+    }
+  }
+  for (const fig of p.survival.figures) {
+    const grouping = p.survival.groupings.find((g) => g.id === fig.grouping);
+    for (const g of grouping?.groups ?? []) {
+      out.set(`${fig.id}-${g.id}`, `${fig.figure}, numbers at risk, ${g.label}`);
+      for (const t of fig.times) out.set(atRiskCell(fig.id, g.id, t), `${fig.figure}, at risk at ${t} months, ${g.label}`);
+    }
+    out.set(logrankCell(fig.id), `${fig.figure}, log-rank P`);
+  }
+  for (const e of p.text.entries) out.set(textCell(e.id), `${e.section}, “${e.printed}”`);
+  for (const c of p.claims.claims) out.set(claimCell(c.id), `${c.section}, statement`);
+  return out;
+}
