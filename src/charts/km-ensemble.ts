@@ -1,0 +1,52 @@
+/**
+ * The ensemble band: how far the Kaplan–Meier curve moves across the 200+ reconstructions of the
+ * patient data. `ensembleBands` turns the reconstruction step's `data/reconstructed/ensemble.json`
+ * into the chart's per-view, per-group step bands, and returns null for anything it does not
+ * recognise (the figure then simply offers no ensemble toggle).
+ */
+import type { KmBand, KmEnsemble } from './km-data.ts';
+
+function isNumbers(x: unknown): x is number[] {
+  return Array.isArray(x) && x.every((v) => typeof v === 'number' && Number.isFinite(v));
+}
+
+function band(x: unknown): KmBand | null {
+  if (!x || typeof x !== 'object') return null;
+  const b = x as Record<string, unknown>;
+  const time = b.time ?? b.times ?? b.t;
+  const lower = b.lower ?? b.lo ?? b.min;
+  const upper = b.upper ?? b.hi ?? b.max;
+  if (!isNumbers(time) || !isNumbers(lower) || !isNumbers(upper)) return null;
+  if (time.length === 0 || time.length !== lower.length || time.length !== upper.length) return null;
+  for (let i = 1; i < time.length; i++) if (!(time[i] > time[i - 1])) return null;
+  return { time, lower, upper };
+}
+
+/**
+ * `{ views: { "<view id>": { "<group>": { time, lower, upper } } } }` (or the same without `views`),
+ * as src/reconstruct/ensemble.ts writes it: `lower`/`upper` are the pointwise 5% and 95% quantiles
+ * of S(t) across the members on a 1-month grid.
+ */
+export function ensembleBands(json: unknown, viewIds: readonly string[]): KmEnsemble | null {
+  if (!json || typeof json !== 'object') return null;
+  const root = json as Record<string, unknown>;
+  const views = (root.views ?? root.bands ?? root) as Record<string, unknown>;
+  const out: Record<string, Record<string, KmBand>> = {};
+  for (const id of viewIds) {
+    const groups = views[id];
+    if (!groups || typeof groups !== 'object') continue;
+    const bands: Record<string, KmBand> = {};
+    for (const [group, value] of Object.entries(groups as Record<string, unknown>)) {
+      const b = band(value);
+      if (b) bands[group] = b;
+    }
+    if (Object.keys(bands).length) out[id] = bands;
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/** Number of reconstructions in the ensemble (`members`), or null. */
+export function ensembleMembers(json: unknown): number | null {
+  const members = (json as { members?: unknown } | null)?.members;
+  return typeof members === 'number' && Number.isInteger(members) && members > 0 ? members : null;
+}

@@ -1,0 +1,137 @@
+/**
+ * Sentences about a Kaplan–Meier view, generated from the numbers: a one-line summary
+ * ("Median RFS 32 months without calcification vs 34 with; log-rank p = 0.772") and a longer
+ * text description that stands in for the picture for people who cannot see it.
+ */
+import { ENDPOINTS } from '../analysis/views.ts';
+import { formatFixed, formatMonths, formatP, formatPEquals } from '../format/number.ts';
+import { groupLabel, groupSize, valueAt } from './km-data.ts';
+import type { KmData } from './km-data.ts';
+
+/** Short phrases for the groups in running text, where the grouping is known. */
+const PHRASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  calcification: { no: 'without calcification', yes: 'with' },
+  enhancement: { hypo: 'hypoenhancing', hyper: 'hyperenhancing', mixed: 'mixed' },
+};
+
+function phrase(data: KmData, group: string): string {
+  return PHRASES[data.grouping]?.[group] ?? `(${groupLabel(data, group)})`;
+}
+
+function median(data: KmData, group: string): number | null {
+  return data.analysis.quantiles[group]?.median.est ?? null;
+}
+
+function months(x: number | null): string {
+  return x === null ? 'not reached' : formatMonths(Math.round(x * 10) / 10);
+}
+
+/** English list: `a`, `a and b`, `a, b and c`. */
+export function listJoin(items: readonly string[], last = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
+/** One line, e.g. `Median RFS 32 months without calcification vs 34 with; log-rank p = 0.772`. */
+export function kmSummaryLine(data: KmData): string {
+  const groups = data.analysis.groups;
+  const head = `Median ${data.endpointShort}`;
+  const logrank = data.analysis.logrank;
+  const p = logrank ? `; log-rank ${formatPEquals(logrank.p)}` : '';
+  if (groups.length === 1) {
+    const g = groups[0];
+    const m = median(data, g);
+    const q = data.analysis.quantiles[g]?.median;
+    const ci = m !== null && q ? ` (95% CI ${months(q.lower)}–${months(q.upper)})` : '';
+    const unit = m === null ? '' : ' months';
+    return `${head} ${months(m)}${unit}${ci} for all ${groupSize(data.analysis.km[g])} patients`;
+  }
+  const parts = groups.map((g, i) => {
+    const m = median(data, g);
+    const unit = i === 0 && m !== null ? ' months' : '';
+    return `${months(m)}${unit} ${phrase(data, g)}`;
+  });
+  const body = groups.length === 2 ? parts.join(' vs ') : listJoin(parts);
+  return `${head} ${body}${p}`;
+}
+
+/**
+ * A paragraph that says what the figure shows: groups with their sizes and events, medians with
+ * CIs, the estimate at the last tick, and the log-rank test beside the paper's printed p.
+ */
+export function kmDescription(data: KmData, ticks: readonly number[] = [0, 20, 40, 60], printedP?: string | null): string {
+  const a = data.analysis;
+  const endpoint = ENDPOINTS[data.endpoint];
+  const events = endpoint.eventWord === 'death' ? 'deaths' : 'recurrences';
+  const total = a.groups.reduce((n, g) => n + groupSize(a.km[g]), 0);
+  const sentences: string[] = [];
+  const sizes = a.groups.map((g) => {
+    const c = a.km[g];
+    const d = c.nEvent.reduce((x, y) => x + y, 0);
+    return `${groupLabel(data, g)} (${groupSize(c)} patients, ${d} ${events})`;
+  });
+  sentences.push(
+    a.groups.length === 1
+      ? `Kaplan–Meier curve of ${endpoint.label.toLowerCase()} for all ${total} patients, with ${a.km[a.groups[0]].nEvent.reduce((x, y) => x + y, 0)} ${events}.`
+      : `Kaplan–Meier curves of ${endpoint.label.toLowerCase()} for ${total} patients in ${a.groups.length} groups by ${data.groupingLabel.toLowerCase()}: ${listJoin(sizes)}.`,
+  );
+  const medians = a.groups.map((g) => {
+    const q = a.quantiles[g]?.median;
+    const m = q?.est ?? null;
+    const ci = m === null || !q ? '' : ` (95% CI ${months(q.lower)}–${months(q.upper)})`;
+    const label = a.groups.length === 1 ? '' : ` for ${groupLabel(data, g)}`;
+    return `${months(m)}${m === null ? '' : ' months'}${ci}${label}`;
+  });
+  sentences.push(`Median ${endpoint.label.toLowerCase()}: ${listJoin(medians)}.`);
+  const t = ticks[ticks.length - 1];
+  const at = a.groups.map((g) => {
+    const v = valueAt(a.km[g], t);
+    const value = v
+      ? `${formatFixed(v.s, 2)} (95% CI ${formatFixed(v.lower, 2)}–${formatFixed(v.upper, 2)})`
+      : 'not estimated (no patient followed that long)';
+    return a.groups.length === 1 ? value : `${value} for ${groupLabel(data, g)}`;
+  });
+  sentences.push(`At ${t} months the estimated ${endpoint.yLabel.toLowerCase()} is ${listJoin(at)}.`);
+  if (a.logrank) {
+    const printed = printedP ? ` (the paper printed ${printedP})` : '';
+    sentences.push(
+      `Log-rank test across ${a.groups.length} groups: χ² = ${formatFixed(a.logrank.chisq, 2)} on ${a.logrank.df} df, p = ${formatP(a.logrank.p)}${printed}.`,
+    );
+  }
+  return sentences.join(' ');
+}
+
+/** The figure caption (also drawn into exported files): what is plotted, with what, from which data. */
+export function kmCaption(
+  data: KmData,
+  options: {
+    readonly reconstructed: boolean;
+    readonly ci?: boolean;
+    /** Mention the ensemble band: as drawn (true), or as a layer that can be switched on ('optional'). */
+    readonly ensemble?: boolean | 'optional';
+    readonly members?: number | null;
+  },
+): string {
+  const a = data.analysis;
+  const by = a.groups.length > 1 ? ` by ${data.groupingLabel.toLowerCase()}` : ', all patients';
+  const parts = [`Kaplan–Meier estimates of ${data.endpointLabel.toLowerCase()} (${data.endpointShort})${by}.`];
+  if (options.ci !== false) parts.push(`Shaded: pointwise ${Math.round(a.confLevel * 100)}% confidence bands (${a.confType ?? 'log'} transform).`);
+  if (options.ensemble) {
+    const across = options.members ? `${options.members} independent reconstructions` : 'the ensemble of reconstructions';
+    const lead = options.ensemble === 'optional' ? 'Dashed outline, when switched on' : 'Dashed outline';
+    parts.push(`${lead}: where the middle 90% of the curves of ${across} lie, month by month.`);
+  }
+  parts.push('Tick marks: censored patients. Table: at risk at each time; censored and events counted before it.');
+  if (a.logrank) parts.push(`Log-rank ${formatPEquals(a.logrank.p)}.`);
+  parts.push(
+    options.reconstructed
+      ? 'Data: reconstructed from the published summaries of Armstrong et al. 2020, not the study records.'
+      : 'Data: patient-level study data.',
+  );
+  return parts.join(' ');
+}
+
+/** Title of a view, e.g. `Recurrence-free survival by calcification`. */
+export function kmTitle(data: Pick<KmData, 'endpointLabel' | 'groupingLabel' | 'grouping'>): string {
+  return data.grouping === 'all' ? `${data.endpointLabel}, all patients` : `${data.endpointLabel} by ${data.groupingLabel.toLowerCase()}`;
+}

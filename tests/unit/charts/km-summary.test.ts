@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { crosshairText } from '../../../src/charts/km-crosshair.ts';
+import { kmCaption, kmDescription, kmSummaryLine, listJoin } from '../../../src/charts/km-summary.ts';
+import type { SurvivalView } from '../../../src/analysis/site-data.ts';
+import { syntheticView } from './synthetic.ts';
+
+/** A view with chosen medians and p, on top of synthetic curves. */
+function withMedians(view: SurvivalView, medians: Record<string, number | null>, p: number): SurvivalView {
+  const quantiles = Object.fromEntries(
+    Object.entries(view.analysis.quantiles).map(([g, q]) => [g, { ...q, median: { est: medians[g], lower: null, upper: null } }]),
+  );
+  return { ...view, analysis: { ...view.analysis, quantiles, logrank: { ...view.analysis.logrank!, p } } };
+}
+
+describe('kmSummaryLine', () => {
+  it('two groups: "Median RFS 32 months without calcification vs 34 with; log-rank p = 0.772"', () => {
+    const view = withMedians(syntheticView('calcification', 'rfs'), { no: 32, yes: 34 }, 0.7721);
+    expect(kmSummaryLine(view)).toBe('Median RFS 32 months without calcification vs 34 with; log-rank p = 0.772');
+  });
+  it('three groups, one median not reached', () => {
+    const view = withMedians(syntheticView('enhancement', 'os'), { hypo: 45, hyper: 36.25, mixed: null }, 0.268);
+    expect(kmSummaryLine(view)).toBe('Median OS 45 months hypoenhancing, 36.3 hyperenhancing and not reached mixed; log-rank p = 0.268');
+  });
+  it('all patients: the median with its CI and the number of patients', () => {
+    const view = syntheticView('all', 'rfs');
+    const q = view.analysis.quantiles.all.median;
+    expect(kmSummaryLine(view)).toBe(`Median RFS ${q.est} months (95% CI ${q.lower}–${q.upper}) for all 30 patients`);
+  });
+  it('tiny p-values read "p < 0.001"', () => {
+    const view = withMedians(syntheticView('calcification', 'os'), { no: 20, yes: 60 }, 1e-5);
+    expect(kmSummaryLine(view)).toMatch(/; log-rank p < 0\.001$/);
+  });
+});
+
+describe('kmDescription and kmCaption', () => {
+  const view = syntheticView('calcification', 'rfs');
+  it('names every group with its size and events, the medians, the last tick and the log-rank test', () => {
+    const text = kmDescription(view, [0, 20, 40, 60], '0.772');
+    expect(text).toContain('No calcifications (30 patients, ');
+    expect(text).toContain('Calcifications (14 patients, ');
+    expect(text).toContain('At 60 months the estimated proportion free of recurrence is');
+    expect(text).toMatch(/Log-rank test across 2 groups: χ² = \d+\.\d\d on 1 df, p = 0\.\d{3} \(the paper printed 0\.772\)\./);
+  });
+  it('the caption says when the data are reconstructed', () => {
+    expect(kmCaption(view, { reconstructed: true })).toContain('reconstructed');
+    expect(kmCaption(view, { reconstructed: false })).not.toContain('reconstructed');
+  });
+  it('listJoin joins like English', () => {
+    expect(listJoin(['a'])).toBe('a');
+    expect(listJoin(['a', 'b'])).toBe('a and b');
+    expect(listJoin(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+});
+
+describe('crosshairText', () => {
+  it('reads S(t), its CI and the number at risk of every group at t', () => {
+    const view = syntheticView('calcification', 'rfs');
+    const text = crosshairText(view, 0);
+    expect(text).toBe('At 0 months, RFS with 95% CI: No calcifications 1.00 (1.00–1.00), 30 at risk; Calcifications 1.00 (1.00–1.00), 14 at risk.');
+    expect(crosshairText(view, 500)).toContain('no longer followed');
+  });
+});
