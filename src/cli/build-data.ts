@@ -9,12 +9,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import { buildSurvivalViews } from '../analysis/site-data.ts';
-import { ensembleBands } from '../charts/km-ensemble.ts';
+import { readReconstructionReport } from '../analysis/reconstruction-report.ts';
+import { ensembleBands, ensembleMembers } from '../charts/km-ensemble.ts';
 import { patientSource, readPatientsCsv } from '../io/patients.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
 import { readPublishedJson } from '../published/read-json.ts';
 import { SurvivalFile } from '../published/survival-schema.ts';
 import { InputError } from '../stats/validate.ts';
+import { auditProject } from './audit.ts';
 import { isMain } from './is-main.ts';
 
 export interface BuildDataResult {
@@ -28,9 +30,13 @@ function json(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
 }
 
+/** The ensemble bands for the KM figure: `{ members, views }`, or null when there are none. */
 function readEnsemble(root: string, viewIds: readonly string[]) {
   const path = join(root, 'data/reconstructed/ensemble.json');
-  return existsSync(path) ? ensembleBands(JSON.parse(readFileSync(path, 'utf8')), viewIds) : null;
+  if (!existsSync(path)) return null;
+  const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  const views = ensembleBands(raw, viewIds);
+  return views ? { members: ensembleMembers(raw), views } : null;
 }
 
 /** Computes every generated file in memory. */
@@ -55,6 +61,10 @@ export function buildData(root = '.'): BuildDataResult {
       [join(OUT, 'views.json')]: json(views),
       // Ensemble band of the reconstructions for the KM figure (null with real data or none yet).
       [join(OUT, 'ensemble.json')]: json(source.reconstructed ? readEnsemble(root, views.map((v) => v.id)) : null),
+      // Fidelity and ensemble spread of the reconstruction, for /reconstruction/ (null with real data).
+      [join(OUT, 'reconstruction.json')]: json(source.reconstructed ? readReconstructionReport(root) : null),
+      // The audit of every printed number (src/audit/), for /tables/ and /audit/.
+      [join(OUT, 'audit.json')]: json(auditProject(root)),
     },
   };
 }

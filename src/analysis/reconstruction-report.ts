@@ -1,0 +1,96 @@
+/**
+ * What the /reconstruction/ page shows: the fidelity report and the spread of the ensemble, read
+ * from `data/reconstructed/` (both written by `npm run reconstruct`). Only the fields the page uses
+ * are validated, so a damaged file fails the build with one line instead of rendering nonsense.
+ */
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { readPublishedJson } from '../published/read-json.ts';
+
+const Printed = z.object({ printed: z.string(), value: z.number().nullable() }).passthrough();
+
+const FidelityEntry = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['hard', 'soft']),
+    category: z.string(),
+    description: z.string(),
+    published: Printed,
+    reconstructed: z.number().nullable(),
+    relation: z.literal('≥').optional(),
+    tolerance: z.number(),
+    error: z.number().nullable(),
+    pass: z.boolean(),
+    roundsToPrinted: z.boolean().optional(),
+  })
+  .passthrough();
+
+const FidelityFile = z
+  .object({
+    seed: z.number(),
+    summary: z.object({
+      hard: z.object({ met: z.number(), total: z.number() }),
+      soft: z.object({ passed: z.number(), total: z.number() }),
+      softRoundingToPrinted: z.object({ count: z.number(), total: z.number() }),
+    }),
+    targets: z.array(FidelityEntry).min(1),
+    unmet: z.array(z.unknown()),
+    plausibility: z.record(z.string(), z.unknown()),
+  })
+  .passthrough();
+
+const Spread = z.object({
+  n: z.number(),
+  min: z.number().nullable(),
+  p05: z.number().nullable(),
+  median: z.number().nullable(),
+  p95: z.number().nullable(),
+  max: z.number().nullable(),
+});
+
+const EnsembleFile = z
+  .object({
+    members: z.number().int().min(1),
+    attempts: z.number().int().min(1),
+    acceptanceRate: z.number(),
+    rejected: z.object({ count: z.number(), failingTargets: z.record(z.string(), z.number()) }),
+    hazardRatios: z.array(
+      Spread.extend({ endpoint: z.string(), grouping: z.string(), term: z.string(), reference: z.string(), ties: z.string() }),
+    ),
+    logrankP: z.array(Spread.extend({ endpoint: z.string(), grouping: z.string(), figure: z.string(), published: Printed })),
+    overlap: Spread,
+  })
+  .passthrough();
+
+export type FidelityReport = z.infer<typeof FidelityFile>;
+export type EnsembleSummary = z.infer<typeof EnsembleFile>;
+
+export interface ReconstructionReport {
+  readonly fidelity: Pick<FidelityReport, 'seed' | 'summary' | 'targets' | 'unmet' | 'plausibility'>;
+  readonly ensemble: Pick<
+    EnsembleSummary,
+    'members' | 'attempts' | 'acceptanceRate' | 'rejected' | 'hazardRatios' | 'logrankP' | 'overlap'
+  > | null;
+}
+
+/** Reads and checks the reconstruction's reports; null when there is no fidelity report. */
+export function readReconstructionReport(root = '.'): ReconstructionReport | null {
+  const fidelityPath = join(root, 'data/reconstructed/fidelity.json');
+  if (!existsSync(fidelityPath)) return null;
+  const f = readPublishedJson(fidelityPath, FidelityFile);
+  const ensemblePath = join(root, 'data/reconstructed/ensemble.json');
+  const e = existsSync(ensemblePath) ? readPublishedJson(ensemblePath, EnsembleFile) : null;
+  return {
+    fidelity: { seed: f.seed, summary: f.summary, targets: f.targets, unmet: f.unmet, plausibility: f.plausibility },
+    ensemble: e && {
+      members: e.members,
+      attempts: e.attempts,
+      acceptanceRate: e.acceptanceRate,
+      rejected: e.rejected,
+      hazardRatios: e.hazardRatios,
+      logrankP: e.logrankP,
+      overlap: e.overlap,
+    },
+  };
+}
