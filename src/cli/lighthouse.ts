@@ -1,0 +1,346 @@
+/**
+ * `npm run lighthouse`: serves the built site (dist/) on localhost with gzip and long-lived caching
+ * for hashed assets, runs Lighthouse 12 (Node API, its default mobile configuration with simulated
+ * throttling) in Debian's Chromium for each page, prints the scores and key metrics, and exits 1
+ * when a page falls below the thresholds.
+ *
+ *   npm run lighthouse                                   # the story page
+ *   npm run lighthouse -- --pages /,/explore/,/audit/    # several pages
+ *   npm run lighthouse -- --dir dist-subpath --base /supplementary/hbsn-2019-06-02/
+ *   npm run lighthouse -- --json lighthouse.json         # also write the numbers as JSON
+ *
+ * Thresholds (overridable): performance ≥ 98, accessibility, best practices and SEO = 100,
+ * LCP ≤ 1500 ms, CLS ≤ 0.01, JavaScript ≤ 40 KB gzipped (transfer size of all scripts).
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseArgs, usage } from './args.ts';
+import type { OptionSpec } from './args.ts';
+import { isMain } from './is-main.ts';
+import { InputError } from '../stats/validate.ts';
+import { writeFileAtomic } from '../io/write-atomic.ts';
+
+export const CHROME_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu'];
+
+export interface Thresholds {
+  readonly performance: number;
+  readonly accessibility: number;
+  readonly bestPractices: number;
+  readonly seo: number;
+  /** Largest Contentful Paint, ms. */
+  readonly lcp: number;
+  /** Cumulative Layout Shift. */
+  readonly cls: number;
+  /** Transfer size of all JavaScript, bytes (gzipped on the wire). */
+  readonly jsBytes: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  performance: 98,
+  accessibility: 100,
+  bestPractices: 100,
+  seo: 100,
+  lcp: 1500,
+  cls: 0.01,
+  jsBytes: 40 * 1024,
+};
+
+export interface PageResult {
+  readonly page: string;
+  readonly url: string;
+  readonly scores: { readonly performance: number; readonly accessibility: number; readonly bestPractices: number; readonly seo: number };
+  readonly lcp: number;
+  readonly fcp: number;
+  readonly tbt: number;
+  readonly cls: number;
+  readonly speedIndex: number;
+  readonly jsBytes: number;
+  readonly jsFiles: readonly { readonly url: string; readonly bytes: number }[];
+  /** Audits that lost points in the categories checked, for the report. */
+  readonly failingAudits: readonly { readonly category: string; readonly id: string; readonly title: string; readonly score: number | null }[];
+  readonly lighthouseVersion: string;
+  readonly userAgent: string;
+}
+
+/** The lines of `result` that break `t`; empty when the page passes. */
+export function checkThresholds(result: PageResult, t: Thresholds): string[] {
+  const problems: string[] = [];
+  const s = result.scores;
+  if (s.performance < t.performance) problems.push(`performance ${s.performance} < ${t.performance}`);
+  if (s.accessibility < t.accessibility) problems.push(`accessibility ${s.accessibility} < ${t.accessibility}`);
+  if (s.bestPractices < t.bestPractices) problems.push(`best practices ${s.bestPractices} < ${t.bestPractices}`);
+  if (s.seo < t.seo) problems.push(`SEO ${s.seo} < ${t.seo}`);
+  if (result.lcp > t.lcp) problems.push(`LCP ${Math.round(result.lcp)} ms > ${t.lcp} ms`);
+  if (result.cls > t.cls) problems.push(`CLS ${result.cls.toFixed(3)} > ${t.cls}`);
+  if (result.jsBytes > t.jsBytes) problems.push(`JavaScript ${(result.jsBytes / 1024).toFixed(1)} KB > ${(t.jsBytes / 1024).toFixed(1)} KB gzipped`);
+  return problems;
+}
+
+/* Static server ------------------------------------------------------------------------------ */
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.csv', '.webmanifest']);
+
+export interface DistServer {
+  readonly origin: string;
+  /** Origin + base, ending in `/`. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `dir` under `base` like a production static host: gzip for text, `immutable` caching for
+ * the hashed files in `_astro/`, directory index, `404.html` for what is missing.
+ */
+export async function serveDist(dir: string, base = '/'): Promise<DistServer> {
+  const root = resolve(dir);
+  if (!existsSync(join(root, 'index.html'))) throw new InputError(`${dir}/index.html not found: run \`npm run build\` first`);
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const cache = new Map<string, Buffer>();
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let path = decodeURIComponent(url.pathname);
+    if (!path.startsWith(prefix) && `${path}/` !== prefix) {
+      res.writeHead(404).end('outside base');
+      return;
+    }
+    path = path.slice(prefix.length - 1) || '/';
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    let status = 200;
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!path.endsWith('/')) {
+        res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+        return;
+      }
+      file = join(file, 'index.html');
+    }
+    if (!existsSync(file)) {
+      status = 404;
+      file = join(root, '404.html');
+      if (!existsSync(file)) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+    }
+    const ext = extname(file);
+    const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
+    headers['cache-control'] = path.includes('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    let body: Buffer = readFileSync(file);
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const key = `${file}:${statSync(file).mtimeMs}`;
+      body = cache.get(key) ?? gzipSync(body, { level: 9 });
+      cache.set(key, body);
+      headers['content-encoding'] = 'gzip';
+      headers.vary = 'accept-encoding';
+    }
+    headers['content-length'] = String(body.length);
+    res.writeHead(status, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+  const server: Server = createServer(handler);
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return { origin, url: `${origin}${prefix}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+/* Lighthouse --------------------------------------------------------------------------------- */
+
+interface LhAudit {
+  id: string;
+  title: string;
+  score: number | null;
+  scoreDisplayMode: string;
+  numericValue?: number;
+  details?: { items?: Record<string, unknown>[] };
+}
+interface LhResult {
+  lighthouseVersion: string;
+  userAgent: string;
+  environment?: { hostUserAgent?: string };
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  audits: Record<string, LhAudit>;
+  runtimeError?: { code: string; message: string };
+}
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+/** Runs Lighthouse on one URL in a fresh Chromium. */
+export async function auditPage(url: string, page: string): Promise<PageResult> {
+  return (await auditPageWithLhr(url, page)).result;
+}
+
+async function auditPageWithLhr(url: string, page: string): Promise<{ result: PageResult; lhr: LhResult }> {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  try {
+    const runner = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+    const lhr = runner?.lhr as unknown as LhResult | undefined;
+    if (!lhr) throw new Error(`lighthouse returned no result for ${url}`);
+    if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    const metric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+    const requests = (lhr.audits['network-requests']?.details?.items ?? []) as { url: string; resourceType?: string; transferSize?: number }[];
+    const scripts = requests.filter((r) => r.resourceType === 'Script').map((r) => ({ url: r.url, bytes: r.transferSize ?? 0 }));
+    const failingAudits: PageResult['failingAudits'][number][] = [];
+    for (const category of CATEGORIES) {
+      for (const ref of lhr.categories[category]?.auditRefs ?? []) {
+        const a = lhr.audits[ref.id];
+        if (!a || a.scoreDisplayMode === 'notApplicable' || a.scoreDisplayMode === 'manual' || a.scoreDisplayMode === 'informative') continue;
+        if (a.score !== null && a.score >= 0.9 && !(category !== 'performance' && a.score < 1)) continue;
+        if (ref.weight === 0 && category === 'performance') continue;
+        failingAudits.push({ category, id: a.id, title: a.title, score: a.score });
+      }
+    }
+    const result: PageResult = {
+      page,
+      url,
+      scores: {
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        bestPractices: score('best-practices'),
+        seo: score('seo'),
+      },
+      lcp: metric('largest-contentful-paint'),
+      fcp: metric('first-contentful-paint'),
+      tbt: metric('total-blocking-time'),
+      cls: metric('cumulative-layout-shift'),
+      speedIndex: metric('speed-index'),
+      jsBytes: scripts.reduce((n, s) => n + s.bytes, 0),
+      jsFiles: scripts,
+      failingAudits,
+      lighthouseVersion: lhr.lighthouseVersion,
+      userAgent: lhr.environment?.hostUserAgent ?? lhr.userAgent,
+    };
+    return { result, lhr };
+  } finally {
+    chrome.kill();
+  }
+}
+
+/** One line per page, then the details of what lost points. */
+export function formatResult(r: PageResult, problems: readonly string[]): string {
+  const s = r.scores;
+  const lines = [
+    `${problems.length ? 'FAIL' : 'ok  '} ${r.page}  performance ${s.performance}  accessibility ${s.accessibility}  best practices ${s.bestPractices}  SEO ${s.seo}`,
+    `     LCP ${Math.round(r.lcp)} ms  FCP ${Math.round(r.fcp)} ms  TBT ${Math.round(r.tbt)} ms  CLS ${r.cls.toFixed(3)}  Speed Index ${Math.round(r.speedIndex)} ms`,
+    `     JavaScript ${(r.jsBytes / 1024).toFixed(1)} KB gzipped in ${r.jsFiles.length} file(s)${r.jsFiles.length ? `: ${r.jsFiles.map((f) => `${f.url.replace(/^https?:\/\/[^/]+/, '')} ${(f.bytes / 1024).toFixed(1)} KB`).join(', ')}` : ''}`,
+  ];
+  for (const a of r.failingAudits) lines.push(`     - [${a.category}] ${a.id}: ${a.title} (score ${a.score ?? 'n/a'})`);
+  for (const p of problems) lines.push(`     ✗ ${p}`);
+  return lines.join('\n');
+}
+
+const SPEC = {
+  dir: { type: 'string', help: 'built site to serve (default dist)' },
+  base: { type: 'string', help: 'base path the site was built for (default /)' },
+  pages: { type: 'string', help: 'comma-separated paths below the base (default /)' },
+  runs: { type: 'string', help: "runs per page; Lighthouse's median run is reported (default 1)" },
+  'min-performance': { type: 'string', help: 'minimum performance score (default 98)' },
+  'max-lcp': { type: 'string', help: 'maximum LCP in ms (default 1500)' },
+  'max-js-kb': { type: 'string', help: 'maximum gzipped JavaScript in KB (default 40)' },
+  json: { type: 'string', help: 'also write the results to this JSON file' },
+  help: { type: 'boolean', help: 'show this help' },
+} as const satisfies OptionSpec;
+
+export interface Io {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+}
+
+function numberOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InputError(`invalid --${name}: ${value} (expected a number ≥ 0)`);
+  return n;
+}
+
+/**
+ * Lighthouse varies from run to run: report the run Lighthouse itself calls the median (closest to
+ * the median FCP and time to interactive, lighthouse/core/lib/median-run.js).
+ */
+async function medianRun(runs: { result: PageResult; lhr: LhResult }[]): Promise<PageResult> {
+  if (runs.length === 1) return runs[0].result;
+  const { computeMedianRun } = (await import('lighthouse/core/lib/median-run.js')) as unknown as {
+    computeMedianRun: (lhrs: LhResult[]) => LhResult;
+  };
+  const median = computeMedianRun(runs.map((r) => r.lhr));
+  return (runs.find((r) => r.lhr === median) ?? runs[0]).result;
+}
+
+export async function runLighthouse(argv: readonly string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+  let server: DistServer | null = null;
+  try {
+    const args = parseArgs(argv, SPEC);
+    if (args.help) {
+      io.out(usage('npm run lighthouse --', SPEC));
+      return 0;
+    }
+    const thresholds: Thresholds = {
+      ...DEFAULT_THRESHOLDS,
+      performance: numberOption(args['min-performance'], 'min-performance', DEFAULT_THRESHOLDS.performance),
+      lcp: numberOption(args['max-lcp'], 'max-lcp', DEFAULT_THRESHOLDS.lcp),
+      jsBytes: numberOption(args['max-js-kb'], 'max-js-kb', DEFAULT_THRESHOLDS.jsBytes / 1024) * 1024,
+    };
+    const runs = Math.max(1, Math.round(numberOption(args.runs, 'runs', 1)));
+    const pages = (args.pages ?? '/').split(',').map((p) => p.trim()).filter(Boolean);
+    if (!existsSync(CHROME_PATH)) throw new InputError(`Chromium not found at ${CHROME_PATH} (set CHROMIUM_PATH)`);
+    server = await serveDist(args.dir ?? 'dist', args.base ?? '/');
+    io.out(`lighthouse: ${pages.length} page(s) at ${server.url}, mobile emulation with simulated throttling (Lighthouse defaults), ${runs} run(s) each\n`);
+    const results: PageResult[] = [];
+    let failed = 0;
+    for (const page of pages) {
+      const url = new URL(page.replace(/^\/+/, ''), server.url).toString();
+      const perPage: { result: PageResult; lhr: LhResult }[] = [];
+      for (let i = 0; i < runs; i++) perPage.push(await auditPageWithLhr(url, page));
+      const result = await medianRun(perPage);
+      if (runs > 1) {
+        const lcps = perPage.map((r) => Math.round(r.result.lcp)).join(', ');
+        const perfs = perPage.map((r) => r.result.scores.performance).join(', ');
+        io.out(`     runs: performance ${perfs}; LCP ${lcps} ms\n`);
+      }
+      results.push(result);
+      const problems = checkThresholds(result, thresholds);
+      if (problems.length) failed++;
+      io.out(`${formatResult(result, problems)}\n`);
+    }
+    const first = results[0];
+    if (first) io.out(`machine: Lighthouse ${first.lighthouseVersion}, ${first.userAgent}, ${process.platform} ${process.arch}, node ${process.version}\n`);
+    if (args.json) writeFileAtomic(args.json, `${JSON.stringify({ thresholds, results }, null, 2)}\n`);
+    return failed ? 1 : 0;
+  } catch (err) {
+    if (err instanceof InputError) {
+      io.err(`error: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await server?.close();
+  }
+}
+
+if (isMain(import.meta.url)) process.exitCode = await runLighthouse(process.argv.slice(2));

@@ -1,0 +1,122 @@
+/**
+ * Forest plots (hazard ratios with confidence intervals on a log axis), drawn with Observable Plot
+ * on a server-side `document` (linkedom) and returned as SVG markup: the Table S1 figure and the
+ * story's own hazard-ratio chart. Pure: `(rows, options, { document }) → string`.
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+export interface ForestRow {
+  /** Unique key; also the y value. */
+  readonly key: string;
+  readonly label: string;
+  readonly hr: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  /** Drawn bold with a filled dot (a second cue besides weight). */
+  readonly emphasis?: boolean;
+  /** A hazard-ratio range to shade behind the row (e.g. what the study could not detect). */
+  readonly shade?: { readonly lower: number; readonly upper: number } | null;
+}
+
+export interface ForestOptions {
+  /** Prefix for the ids of `<title>` and `<desc>`. */
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly width?: number;
+  readonly domain?: readonly [number, number];
+  readonly ticks?: readonly number[];
+  readonly xLabel?: string;
+  /** Room for the row labels, px. */
+  readonly marginLeft?: number;
+}
+
+export interface ForestContext {
+  readonly document: Document;
+}
+
+let serverDoc: Document | null = null;
+/** A linkedom document for build-time rendering. */
+export function serverDocument(): Document {
+  serverDoc ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  return serverDoc;
+}
+
+const ROW_HEIGHT = 26;
+
+/** Tick labels: the number as written (`0.25`, `1`, `10`). */
+export function formatTick(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
+
+/** Draws the forest plot; returns the `<svg>` markup with `role="img"`, `<title>` and `<desc>`. */
+export function forestPlotSvg(rows: readonly ForestRow[], o: ForestOptions, { document }: ForestContext): string {
+  const width = o.width ?? 640;
+  const domain = o.domain ?? [0.1, 10];
+  const ticks = o.ticks ?? [0.1, 0.25, 0.5, 1, 2, 4, 10];
+  const keys = rows.map((r) => r.key);
+  const labels = new Map(rows.map((r) => [r.key, r.label]));
+  const withHr = rows.filter((r) => r.hr !== null && r.lower !== null && r.upper !== null);
+  const shaded = rows.filter((r) => r.shade);
+  const clamp = (x: number) => Math.min(domain[1], Math.max(domain[0], x));
+  const emphasised = new Set(rows.filter((r) => r.emphasis).map((r) => r.key));
+
+  const plot = Plot.plot({
+    document,
+    width,
+    height: rows.length * ROW_HEIGHT + 56,
+    marginLeft: o.marginLeft ?? 200,
+    marginRight: 16,
+    marginTop: 8,
+    marginBottom: 44,
+    style: { fontSize: '12px', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', background: 'transparent' },
+    x: { type: 'log', domain: [...domain], ticks: [...ticks], tickFormat: formatTick, label: o.xLabel ?? 'Hazard ratio (log scale)', labelAnchor: 'center', labelArrow: 'none', grid: true },
+    y: { domain: keys, label: null, tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0 },
+    marks: [
+      shaded.length
+        ? Plot.barX(shaded, { y: 'key', x1: (r: ForestRow) => clamp(r.shade!.lower), x2: (r: ForestRow) => clamp(r.shade!.upper), fill: 'currentColor', fillOpacity: 0.12, insetTop: 3, insetBottom: 3 })
+        : null,
+      Plot.ruleX([1], { stroke: 'currentColor', strokeOpacity: 0.7 }),
+      Plot.ruleY(withHr, { y: 'key', x1: (r: ForestRow) => clamp(r.lower!), x2: (r: ForestRow) => clamp(r.upper!), stroke: 'currentColor', strokeWidth: 1.6 }),
+      Plot.dot(withHr, {
+        y: 'key',
+        x: (r: ForestRow) => clamp(r.hr!),
+        r: 4.5,
+        symbol: (r: ForestRow) => (emphasised.has(r.key) ? 'circle' : 'diamond'),
+        fill: (r: ForestRow) => (emphasised.has(r.key) ? 'currentColor' : 'var(--bg, #fff)'),
+        stroke: 'currentColor',
+        strokeWidth: 1.5,
+      }),
+    ].filter((m) => m !== null),
+  }) as unknown as SVGSVGElement;
+
+  // Accessible name and description; the marks are decoration next to the data table.
+  const titleId = `${o.id}-title`;
+  const descId = `${o.id}-desc`;
+  plot.setAttribute('role', 'img');
+  plot.setAttribute('aria-labelledby', `${titleId} ${descId}`);
+  plot.setAttribute('class', `${plot.getAttribute('class') ?? ''} forest-plot`.trim());
+  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+  title.setAttribute('id', titleId);
+  title.textContent = o.title;
+  const desc = document.createElementNS('http://www.w3.org/2000/svg', 'desc');
+  desc.setAttribute('id', descId);
+  desc.textContent = o.description;
+  plot.insertBefore(desc, plot.firstChild);
+  plot.insertBefore(title, plot.firstChild);
+  // Bold labels for emphasised rows.
+  for (const text of plot.querySelectorAll('g[aria-label="y-axis tick label"] text')) {
+    const label = text.textContent ?? '';
+    const row = rows.find((r) => r.label === label);
+    if (row && emphasised.has(row.key)) text.setAttribute('font-weight', '700');
+  }
+  // CSS variables work in style, not in presentation attributes: move the hollow markers' fill.
+  for (const el of plot.querySelectorAll('[fill^="var("]')) {
+    el.setAttribute('style', `fill: ${el.getAttribute('fill')}`);
+    el.setAttribute('fill', '#ffffff');
+  }
+  // Plot labels its groups with aria-label, which ARIA forbids on a plain <g>; the image has its own name.
+  for (const el of plot.querySelectorAll('[aria-label]')) el.removeAttribute('aria-label');
+  return plot.outerHTML;
+}

@@ -1,0 +1,62 @@
+/**
+ * Server-side drawing of the Kaplan–Meier figure for the story's inline (JavaScript-free, print)
+ * copies, with the chart function of src/charts and linkedom's document.
+ */
+import { parseHTML } from 'linkedom';
+import { kmChart } from '../../charts/km-chart.ts';
+import type { KmState } from '../../charts/km-state.ts';
+import type { SurvivalView } from '../../analysis/site-data.ts';
+import { formatMonths, formatP } from '../../format/number.ts';
+
+let doc: Document | null = null;
+function serverDocument(): Document {
+  doc ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  return doc;
+}
+
+/** One sentence per group plus the log-rank test: the text alternative of a figure. */
+export function kmSummary(view: SurvivalView): string {
+  const a = view.analysis;
+  const groups = a.groups.map((g) => {
+    const label = view.groupLabels[g] ?? g;
+    const median = a.quantiles[g].median.est;
+    return `${label}: ${a.groupSizes[g]} patients, median ${median === null ? 'not reached' : `${formatMonths(median)} months`}`;
+  });
+  const test = a.logrank ? ` Log-rank p = ${formatP(a.logrank.p)}.` : '';
+  return `Kaplan–Meier curves of ${view.endpointLabel.toLowerCase()} (${view.groupingLabel.toLowerCase()}). ${groups.join('; ')}.${test}`;
+}
+
+export interface StaticKmOptions {
+  readonly idPrefix: string;
+  readonly width?: number;
+  readonly title: string;
+  readonly description: string | null;
+}
+
+/** The figure as SVG markup, in the state of a story step. */
+export function staticKmSvg(view: SurvivalView, state: KmState, o: StaticKmOptions): string {
+  const svg = kmChart(
+    view,
+    {
+      width: o.width ?? 640,
+      ci: state.ci,
+      censor: state.censor,
+      median: state.median,
+      ensemble: state.ensemble,
+      highlight: state.highlight,
+      idPrefix: o.idPrefix,
+      title: o.title,
+      description: o.description,
+    },
+    { document: serverDocument() },
+  );
+  return svg.outerHTML;
+}
+
+/** `aspect-ratio: 640 / 521` from the width and height attributes of the SVG's root element. */
+export function svgAspectStyle(svg: string): string | undefined {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const w = /\swidth="([\d.]+)"/.exec(root)?.[1];
+  const h = /\sheight="([\d.]+)"/.exec(root)?.[1];
+  return w && h ? `aspect-ratio: ${w} / ${h}` : undefined;
+}

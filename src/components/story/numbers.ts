@@ -1,0 +1,289 @@
+/**
+ * Every number the story's prose shows, in one place, each from its source:
+ *
+ * - `printed`: what the paper printed, read from `data/published/` (validated by its zod schemas);
+ * - `computed`: what we compute at build time from the patient file (`src/generated/`, via
+ *   `src/lib/generated.ts`) — reconstructed unless real data were supplied (`reconstructed`);
+ * - `power`: the detectable hazard ratio for the events in the data (src/stats/survival-power.ts).
+ *
+ * The MDX never types a number: it reads them from here, already formatted for people
+ * (src/format/number.ts), so the story cannot drift from the data.
+ */
+import { getView, site } from '../../lib/generated.ts';
+import type { SurvivalView } from '../../analysis/site-data.ts';
+import type { EndpointKey, GroupingKey } from '../../analysis/views.ts';
+import { loadPublished } from '../../published/load.ts';
+import type { Published } from '../../published/load.ts';
+import { detectableHazardRatio, schoenfeldEvents } from '../../stats/survival-power.ts';
+import { formatEstimateCI, formatFixed, formatInterval, formatMonths, formatP, formatPercent } from '../../format/number.ts';
+import { intervalInWords, spansHalvingAndDoubling } from './words.ts';
+
+export { intervalInWords, spansHalvingAndDoubling };
+
+/** Power the story assumes when it asks what the study could detect (a conventional design value). */
+export const DESIGN_POWER = 0.8;
+
+let cache: Published | null = null;
+/** The printed numbers of the paper, loaded once per build. */
+export function published(): Published {
+  cache ??= loadPublished();
+  return cache;
+}
+
+/** The `values` of a text.json entry by role, e.g. `textValue('res-prior-tace', 'count')`. */
+export function textValue(id: string, role: string): number {
+  const entry = published().text.entries.find((e) => e.id === id);
+  if (!entry) throw new Error(`story: no text.json entry "${id}"`);
+  const value = entry.values.find((v) => v.role === role);
+  if (!value || value.value === null) throw new Error(`story: text.json entry "${id}" has no value "${role}"`);
+  return value.value;
+}
+
+/** A printed number exactly as the paper printed it (`printed` of a text.json value). */
+export function textPrinted(id: string, role: string): string {
+  const entry = published().text.entries.find((e) => e.id === id);
+  const value = entry?.values.find((v) => v.role === role);
+  if (!value) throw new Error(`story: text.json entry "${id}" has no value "${role}"`);
+  return value.printed;
+}
+
+function figure(grouping: 'calcification' | 'enhancement', endpoint: EndpointKey) {
+  const fig = published().survival.figures.find((f) => f.grouping === grouping && f.endpoint === endpoint);
+  if (!fig) throw new Error(`story: no published figure for ${grouping} ${endpoint}`);
+  return fig;
+}
+
+function quartile(grouping: GroupingKey, group: string, endpoint: EndpointKey) {
+  const q = published().survival.quantiles.find((x) => x.grouping === grouping && x.group === group && x.endpoint === endpoint);
+  if (!q) throw new Error(`story: no published quartiles for ${grouping}/${group} ${endpoint}`);
+  return { median: q.median.printed, q25: q.q25.printed, q75: q.q75.printed };
+}
+
+function groupN(grouping: 'calcification' | 'enhancement', group?: string): number {
+  const g = published().survival.groupings.find((x) => x.id === grouping);
+  if (!g) throw new Error(`story: no published grouping ${grouping}`);
+  if (!group) return g.n.value as number;
+  const level = g.groups.find((x) => x.id === group);
+  if (!level) throw new Error(`story: no published group ${grouping}/${group}`);
+  return level.n.value as number;
+}
+
+/** Total events of a view (sum over groups of the Kaplan–Meier event counts). */
+export function eventsOf(view: SurvivalView, groups?: readonly string[]): number {
+  let d = 0;
+  for (const g of groups ?? view.analysis.groups) d += view.analysis.km[g].nEvent.reduce((a, b) => a + b, 0);
+  return d;
+}
+
+/** One hazard ratio of a Cox fit (term = the non-reference level), formatted. */
+export interface HazardRatioText {
+  readonly term: string;
+  readonly label: string;
+  readonly hr: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  /** `0.45 (0.17–1.19)` */
+  readonly text: string;
+  /** `0.17–1.19` */
+  readonly interval: string;
+  /** `from a 83% lower to a 19% higher hazard` */
+  readonly words: string;
+  readonly spansHalvingAndDoubling: boolean;
+  readonly crossesOne: boolean;
+  /** The point estimate is a sizeable effect: HR ≤ 2/3 or ≥ 1.5. */
+  readonly sizeable: boolean;
+  readonly p: string;
+}
+
+function hazardRatios(view: SurvivalView): HazardRatioText[] {
+  return (view.analysis.cox?.terms ?? []).map((t) => ({
+    term: t.term,
+    label: `${view.groupLabels[t.term] ?? t.term} vs ${view.groupLabels[view.analysis.reference ?? ''] ?? view.analysis.reference}`,
+    hr: t.hr,
+    lower: t.lower,
+    upper: t.upper,
+    text: formatEstimateCI(t.hr, t.lower, t.upper),
+    interval: formatInterval(t.lower, t.upper),
+    words: intervalInWords(t.lower, t.upper),
+    spansHalvingAndDoubling: spansHalvingAndDoubling(t.lower, t.upper),
+    crossesOne: t.lower !== null && t.upper !== null && t.lower < 1 && t.upper > 1,
+    sizeable: t.hr !== null && (t.hr <= 2 / 3 || t.hr >= 1.5),
+    p: formatP(t.p),
+  }));
+}
+
+/** What a comparison of two groups with `events` events and allocation k could detect with 80% power. */
+export interface DetectableText {
+  readonly events: number;
+  readonly allocation: number;
+  readonly above: string;
+  readonly below: string;
+  /** Events Schoenfeld's formula needs to detect HR 1.5 with this allocation. */
+  readonly eventsFor15: number;
+}
+
+function detectable(events: number, nRef: number, nOther: number): DetectableText {
+  const allocation = nOther / nRef;
+  const alpha = textValue('methods-alpha', 'threshold');
+  const d = detectableHazardRatio({ events, allocation, alpha, power: DESIGN_POWER });
+  return {
+    events,
+    allocation,
+    above: formatFixed(d.above),
+    below: formatFixed(d.below),
+    eventsFor15: Math.ceil(schoenfeldEvents({ hazardRatio: 1.5, allocation, alpha, power: DESIGN_POWER })),
+  };
+}
+
+function viewNumbers(grouping: GroupingKey, endpoint: EndpointKey) {
+  const view = getView(grouping, endpoint);
+  const a = view.analysis;
+  return {
+    view,
+    n: a.n,
+    events: eventsOf(view),
+    eventsByGroup: Object.fromEntries(a.groups.map((g) => [g, eventsOf(view, [g])])) as Record<string, number>,
+    logrankP: formatP(a.logrank?.p),
+    chisq: formatFixed(a.logrank?.chisq),
+    medians: Object.fromEntries(a.groups.map((g) => [g, formatMonths(a.quantiles[g].median.est)])) as Record<string, string>,
+    hazardRatios: hazardRatios(view),
+  };
+}
+
+function build() {
+  const p = published();
+  const cohortN = p.survival.cohort.n.value as number;
+  const calcN = groupN('calcification');
+  const enhN = groupN('enhancement');
+  const both = site.bothAssessed;
+  const neither = site.patients - site.calcificationAssessed - site.enhancementAssessed + both;
+
+  const calcRfs = viewNumbers('calcification', 'rfs');
+  const calcOs = viewNumbers('calcification', 'os');
+  const enhRfs = viewNumbers('enhancement', 'rfs');
+  const enhOs = viewNumbers('enhancement', 'os');
+  const allRfs = viewNumbers('all', 'rfs');
+  const allOs = viewNumbers('all', 'os');
+
+  const calcOsDetect = detectable(calcOs.events, calcOs.view.analysis.groupSizes.no, calcOs.view.analysis.groupSizes.yes);
+  const calcRfsDetect = detectable(calcRfs.events, calcRfs.view.analysis.groupSizes.no, calcRfs.view.analysis.groupSizes.yes);
+  const enhHyperOsEvents = enhOs.eventsByGroup.hypo + enhOs.eventsByGroup.hyper;
+  const enhOsDetect = detectable(enhHyperOsEvents, enhOs.view.analysis.groupSizes.hypo, enhOs.view.analysis.groupSizes.hyper);
+
+  const s1 = p.tableS1.rows;
+  const s1Level = (row: string, level: string) => {
+    const r = s1.find((x) => x.id === row);
+    if (!r || r.kind !== 'categorical') throw new Error(`story: Table S1 row ${row} is not categorical`);
+    const l = r.levels.find((x) => x.id === level);
+    if (!l) throw new Error(`story: Table S1 level ${row}.${level}`);
+    return l.estimate.printed;
+  };
+
+  const allHazards = [calcRfs, calcOs, enhRfs, enhOs].flatMap((v) => v.hazardRatios);
+  const large = allHazards.filter((h) => h.lower !== null && h.upper !== null && (h.lower <= 0.5 || h.upper >= 2));
+
+  return {
+    reconstructed: site.reconstructed,
+    printed: {
+      cohortN,
+      years: { start: textValue('methods-study-years', 'start'), end: textValue('methods-study-years', 'end') },
+      calcN,
+      enhN,
+      calcPercentOfCohort: textPrinted('res-calc-n', 'percent'),
+      enhPercentOfCohort: textPrinted('res-enh-n', 'percent'),
+      calcGroups: { no: groupN('calcification', 'no'), yes: groupN('calcification', 'yes') },
+      calcYesPercent: textPrinted('res-calc-yes', 'percent'),
+      enhGroups: { hypo: groupN('enhancement', 'hypo'), hyper: groupN('enhancement', 'hyper'), mixed: groupN('enhancement', 'mixed') },
+      enhPercent: {
+        hypo: textPrinted('res-enh-hypo', 'percent'),
+        hyper: textPrinted('res-enh-hyper', 'percent'),
+        mixed: textPrinted('res-enh-mixed', 'percent'),
+      },
+      localizedOs: { years: textValue('intro-localized-os', 'time'), lower: textValue('intro-localized-os', 'lower'), upper: textValue('intro-localized-os', 'upper') },
+      nelmOs: { years: textValue('intro-nelm-os', 'time'), lower: textValue('intro-nelm-os', 'lower'), upper: textValue('intro-nelm-os', 'upper') },
+      roiArea: textPrinted('methods-roi-tumor', 'value'),
+      roiRepeats: textValue('methods-roi-repeats', 'count'),
+      surveillanceMonths: textValue('methods-surveillance', 'time'),
+      alpha: textPrinted('methods-alpha', 'threshold'),
+      arterialHu: {
+        hypo: textPrinted('res-hu-arterial-hypo', 'median'),
+        hyper: textPrinted('res-hu-arterial-hyper', 'median'),
+        mixed: textPrinted('res-hu-arterial-mixed', 'median'),
+      },
+      prior: {
+        chemotherapy: textValue('res-prior-chemotherapy', 'count'),
+        ssa: textValue('res-prior-ssa', 'count'),
+        tace: textValue('res-prior-tace', 'count'),
+      },
+      table2Rows: p.table2.rows.length,
+      table3Rows: p.table3.rows.length,
+      /** Which enhancement group has the longest printed median OS. */
+      enhOsLongest: (['hypo', 'hyper', 'mixed'] as const).reduce((best, g) =>
+        Number(quartile('enhancement', g, 'os').median) > Number(quartile('enhancement', best, 'os').median) ? g : best,
+      ),
+      followUp: { median: p.survival.followUp.median.printed, q25: p.survival.followUp.q25.printed, q75: p.survival.followUp.q75.printed },
+      rfsCohort: quartile('all', 'all', 'rfs'),
+      osCohort: quartile('all', 'all', 'os'),
+      logrankP: {
+        calcRfs: figure('calcification', 'rfs').logrankP.printed,
+        calcOs: figure('calcification', 'os').logrankP.printed,
+        enhRfs: figure('enhancement', 'rfs').logrankP.printed,
+        enhOs: figure('enhancement', 'os').logrankP.printed,
+      },
+      figureLabel: {
+        calcRfs: figure('calcification', 'rfs').figure,
+        calcOs: figure('calcification', 'os').figure,
+        enhRfs: figure('enhancement', 'rfs').figure,
+        enhOs: figure('enhancement', 'os').figure,
+      },
+      medians: {
+        calcRfs: { no: quartile('calcification', 'no', 'rfs'), yes: quartile('calcification', 'yes', 'rfs') },
+        calcOs: { no: quartile('calcification', 'no', 'os'), yes: quartile('calcification', 'yes', 'os') },
+        enhRfs: { hypo: quartile('enhancement', 'hypo', 'rfs'), hyper: quartile('enhancement', 'hyper', 'rfs'), mixed: quartile('enhancement', 'mixed', 'rfs') },
+        enhOs: { hypo: quartile('enhancement', 'hypo', 'os'), hyper: quartile('enhancement', 'hyper', 'os'), mixed: quartile('enhancement', 'mixed', 'os') },
+      },
+      atRiskCalcRfs: {
+        times: figure('calcification', 'rfs').times,
+        yes: figure('calcification', 'rfs').atRisk.yes,
+      },
+      s1: {
+        ki67: s1Level('liver-ki67', 'ge-20'),
+        differentiation: s1Level('liver-differentiation', 'poor'),
+        bmi: (() => {
+          const r = s1.find((x) => x.id === 'bmi');
+          return r && r.kind !== 'categorical' ? r.estimate.printed : '';
+        })(),
+      },
+    },
+    computed: {
+      /** How many of the hazard-ratio intervals (both signs, both endpoints) reach a halving or a doubling. */
+      largeEffectIntervals: { k: large.length, n: allHazards.length },
+      patients: site.patients,
+      both,
+      neither,
+      calcOnly: site.calcificationAssessed - both,
+      enhOnly: site.enhancementAssessed - both,
+      allRfs,
+      allOs,
+      calcRfs,
+      calcOs,
+      enhRfs,
+      enhOs,
+    },
+    power: {
+      design: formatPercent(DESIGN_POWER, 0),
+      calcOs: calcOsDetect,
+      calcRfs: calcRfsDetect,
+      enhOs: enhOsDetect,
+    },
+  };
+}
+
+export type StoryNumbers = ReturnType<typeof build>;
+
+let numbers: StoryNumbers | null = null;
+/** The story's numbers, computed once per build. */
+export function storyNumbers(): StoryNumbers {
+  numbers ??= build();
+  return numbers;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { getStep, neighbours, stepAnchor, STORY_STEPS } from '../../../src/components/story/steps.ts';
+import { kmStateToQuery } from '../../../src/charts/km-state.ts';
+
+describe('story steps', () => {
+  it('have unique ids that make valid fragment ids', () => {
+    const ids = STORY_STEPS.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(stepAnchor(id)).toMatch(/^step-[a-z][a-z0-9-]*$/);
+  });
+
+  it('walk from the whole cohort to calcification, then enhancement', () => {
+    const views = STORY_STEPS.map((s) => `${s.state.grouping}-${s.state.endpoint}`);
+    expect(views[0]).toBe('all-rfs');
+    expect(views.indexOf('calcification-rfs')).toBeLessThan(views.indexOf('calcification-os'));
+    expect(views.lastIndexOf('calcification-os')).toBeLessThan(views.indexOf('enhancement-rfs'));
+    expect(STORY_STEPS.some((s) => s.state.highlight === 'risk-table')).toBe(true);
+    expect(STORY_STEPS.filter((s) => s.callout === 'hazard-ratio').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('neighbours() links each step to the previous and next one', () => {
+    expect(neighbours(STORY_STEPS[0].id).previous).toBeNull();
+    expect(neighbours(STORY_STEPS[STORY_STEPS.length - 1].id).next).toBeNull();
+    for (let i = 1; i < STORY_STEPS.length; i++) expect(neighbours(STORY_STEPS[i].id).previous).toBe(STORY_STEPS[i - 1]);
+  });
+
+  it('each step opens the same view in the explorer', () => {
+    expect(kmStateToQuery(getStep('calc-os').state)).toBe('?grouping=calcification&endpoint=os');
+    expect(kmStateToQuery(getStep('read-median').state)).toBe('?grouping=all&endpoint=os');
+  });
+
+  it('getStep throws on an unknown id', () => {
+    expect(() => getStep('nope')).toThrow(/unknown step "nope"/);
+  });
+});
