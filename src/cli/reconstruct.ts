@@ -1,0 +1,153 @@
+/**
+ * `npm run reconstruct [-- --seed N] [--ensemble N] [--workers N] [--skip-ensemble]`
+ *
+ * Reconstructs one patient table consistent with every survival number the paper prints
+ * (src/reconstruct/), checks it with the statistics core and writes
+ * `data/reconstructed/patients.csv` and `fidelity.json`; then runs the ensemble of independently
+ * seeded reconstructions on worker threads and writes `ensemble.json`. Progress and timings go to
+ * stderr. All files are written at the end, each to a temporary file renamed into place, and only
+ * when everything succeeded. A rerun with the same seed writes byte-identical files.
+ */
+import { availableParallelism } from 'node:os';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { InputError } from '../stats/validate.ts';
+import { parsePatientsCsv } from '../io/patients.ts';
+import { compactJson } from '../reconstruct/json.ts';
+import { runEnsemble } from '../reconstruct/parallel.ts';
+import { formatPatientsCsv, toPatients } from '../reconstruct/patients.ts';
+import { deriveSeed } from '../reconstruct/random.ts';
+import { ensembleReport, fidelityReport } from '../reconstruct/report.ts';
+import { MAIN_OPTIONS, createContext, reconstructMain } from '../reconstruct/search.ts';
+import { loadTargets } from '../reconstruct/targets.ts';
+import { parseArgs, usage } from './args.ts';
+import { isMain } from './is-main.ts';
+
+/** Default seed of the main reconstruction (the ensemble's seeds derive from it). */
+const DEFAULT_SEED = 20200101;
+
+const SPEC = {
+  seed: { type: 'string', help: `seed of the reconstruction and, derived from it, of the ensemble (default ${DEFAULT_SEED})` },
+  ensemble: { type: 'string', help: 'accepted ensemble members wanted (default 200)' },
+  workers: { type: 'string', help: 'worker threads for the ensemble (default: available cores)' },
+  'skip-ensemble': { type: 'boolean', help: 'write patients.csv and fidelity.json only' },
+  help: { type: 'boolean', help: 'show this help' },
+} as const;
+
+const SURVIVAL = 'data/published/survival.json';
+const OUT_DIR = 'data/reconstructed';
+
+/** Output channels of the command (injected by tests). */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when stderr is a terminal (progress is redrawn in place). */
+  readonly tty?: boolean;
+}
+
+function integer(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new InputError(`invalid --${name}: ${JSON.stringify(value)} (expected a whole number ≥ ${min})`);
+  return Number(value);
+}
+
+/** Writes every file to `<name>.tmp-<pid>` first, then renames them all into place. */
+function writeAtomically(files: Readonly<Record<string, string>>): void {
+  const temps: [string, string][] = [];
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.tmp-${process.pid}`;
+    writeFileSync(tmp, text);
+    temps.push([tmp, path]);
+  }
+  for (const [tmp, path] of temps) renameSync(tmp, path);
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Runs the command; returns the exit code (0 ok, 1 bad input or failure, nothing written). */
+export async function runReconstructCli(argv: readonly string[], io: CliIO, root = '.'): Promise<number> {
+  try {
+    const args = parseArgs(argv, SPEC);
+    if (args.help) {
+      io.stdout(usage('npm run reconstruct --', SPEC));
+      return 0;
+    }
+    const seed = integer('seed', args.seed, DEFAULT_SEED, 0) >>> 0;
+    const wanted = integer('ensemble', args.ensemble, 200, 1);
+    const workers = integer('workers', args.workers, Math.max(1, availableParallelism()), 1);
+    const survivalPath = join(root, SURVIVAL);
+    const ctx = createContext(loadTargets(survivalPath));
+
+    const t0 = performance.now();
+    const main = reconstructMain(ctx, seed, MAIN_OPTIONS);
+    const mainMs = performance.now() - t0;
+    const patients = toPatients(main.best.patients);
+    const csv = formatPatientsCsv(patients);
+    parsePatientsCsv(csv, 'patients.csv'); // the file must read back through the project's own validator
+    const fidelity = fidelityReport({ seed, ctx, patients, main, anneal: MAIN_OPTIONS.anneal });
+    const summary = fidelity.summary as { hard: { met: number; total: number }; soft: { passed: number; total: number } };
+    io.stderr(
+      `reconstruct: main reconstruction in ${seconds(mainMs)} (${main.attempts.length} attempt(s) of ${MAIN_OPTIONS.anneal.iterations} iterations, ` +
+        `${seconds(mainMs / main.attempts.length)} each): hard ${summary.hard.met}/${summary.hard.total}, soft ${summary.soft.passed}/${summary.soft.total}\n`,
+    );
+    const files: Record<string, string> = {
+      [join(root, OUT_DIR, 'patients.csv')]: csv,
+      [join(root, OUT_DIR, 'fidelity.json')]: compactJson(fidelity),
+    };
+
+    if (!args['skip-ensemble']) {
+      const base = deriveSeed(seed, 0x0e5e);
+      const t1 = performance.now();
+      let lastDraw = 0;
+      const run = await runEnsemble(ctx, {
+        members: wanted,
+        maxAttempts: wanted * 5,
+        workers,
+        seedOf: (i) => deriveSeed(base, i),
+        survivalPath,
+        onProgress: ({ accepted, finished }) => {
+          const now = performance.now();
+          if (!io.tty && now - lastDraw < 5000 && accepted < wanted) return;
+          lastDraw = now;
+          const line = `ensemble: ${accepted}/${wanted} accepted, ${finished} attempts, ${seconds(now - t1)}`;
+          io.stderr(io.tty ? `\r${line}` : `${line}\n`);
+        },
+      });
+      const ensembleMs = performance.now() - t1;
+      if (io.tty) io.stderr('\n');
+      const report = ensembleReport({ seed, ctx, run, wanted });
+      const perAttempt = run.attempts.reduce((sum, r) => sum + r.ms, 0) / Math.max(1, run.attempts.length);
+      io.stderr(
+        `reconstruct: ensemble in ${seconds(ensembleMs)} on ${workers} worker(s): ${run.accepted.length} accepted of ${run.attempts.length} attempts ` +
+          `(${((100 * run.accepted.length) / Math.max(1, run.attempts.length)).toFixed(1)}%), ${seconds(perAttempt)} per attempt in its worker\n`,
+      );
+      if (run.accepted.length < wanted) {
+        throw new Error(`the ensemble reached only ${run.accepted.length} of ${wanted} members in ${run.attempts.length} attempts`);
+      }
+      files[join(root, OUT_DIR, 'ensemble.json')] = compactJson(report);
+    }
+    writeAtomically(files);
+    io.stdout(`${Object.keys(files).join('\n')}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof InputError) {
+      io.stderr(`${err.message}\n`);
+      return 1;
+    }
+    io.stderr(`reconstruct: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+if (isMain(import.meta.url)) {
+  runReconstructCli(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    tty: process.stderr.isTTY,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
