@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: real headless browsers against the built site (dist/) served on localhost.
-// Run after `npm run build`; `npm test` does both.
+// End-to-end tests: real headless browsers (Chromium and Firefox, E2E_BROWSERS) against the built
+// site (dist/, or E2E_DIST) served on localhost. Run after `npm run build`; `npm test` does both.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],

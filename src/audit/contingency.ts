@@ -81,7 +81,9 @@ function categoricalTables(r: CountRow, id: string, name: string): ContingencyTa
   const sums = cols.map((c) => r.denominators[c.id].levelSum);
   const dens = cols.map((c) => r.denominators[c.id].chosen);
   const missing = dens.map((d, i) => d - sums[i]);
-  if (missing.some((m) => m > 0)) {
+  // Only when every column lacks patients: a column whose levels exceed its N (a printing error the
+  // other checks report) cannot be completed with a non-negative 'not listed' row.
+  if (missing.some((m) => m > 0) && missing.every((m) => m >= 0)) {
     const plus = cols.some((c) => r.denominators[c.id].plus);
     out.push({
       ...base,

@@ -5,12 +5,13 @@
  * verdict and by table, then each finding. `--json` prints `{ "summary": …, "findings": […] }`
  * instead. Bad data/published files: one line naming the file and JSON path, exit code 1.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFidelity, type Fidelity } from '../audit/check-survival.ts';
 import { runAudit } from '../audit/run-audit.ts';
 import { SCOPES, VERDICTS, type AuditResult, type Finding, type Verdict } from '../audit/types.ts';
 import { loadPublished, type Published } from '../published/load.ts';
+import { readJsonFile } from '../published/read-json.ts';
 import { InputError } from '../stats/validate.ts';
 import { parseArgs, usage } from './args.ts';
 import { isMain } from './is-main.ts';
@@ -44,13 +45,7 @@ export function loadFidelity(path: string | undefined, published: Published): { 
     if (path !== undefined) throw new InputError(`${file}: no such file`);
     return { fidelity: null, source: file };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new InputError(`${file}: cannot read JSON: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-  }
-  return { fidelity: readFidelity(json, published), source: file };
+  return { fidelity: readFidelity(readJsonFile(file), published), source: file };
 }
 
 const SYMBOL: Readonly<Record<Verdict, string>> = {

@@ -5,15 +5,16 @@
  *
  * Nothing is written unless everything succeeded; bad input stops with one line and exit code 1.
  */
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { buildSurvivalViews } from '../analysis/site-data.ts';
+import { GROUPINGS } from '../analysis/views.ts';
 import { readReconstructionReport } from '../analysis/reconstruction-report.ts';
 import { ensembleBands, ensembleMembers } from '../charts/km-ensemble.ts';
-import { patientSource, readPatientsCsv } from '../io/patients.ts';
+import { patientSource, readPatientsCsv, type Patient } from '../io/patients.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
-import { readPublishedJson } from '../published/read-json.ts';
+import { readJsonFile, readPublishedJson } from '../published/read-json.ts';
 import { SurvivalFile } from '../published/survival-schema.ts';
 import { InputError } from '../stats/validate.ts';
 import { auditProject } from './audit.ts';
@@ -34,21 +35,42 @@ function json(value: unknown): string {
 function readEnsemble(root: string, viewIds: readonly string[]) {
   const path = join(root, 'data/reconstructed/ensemble.json');
   if (!existsSync(path)) return null;
-  const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  const raw = readJsonFile(path);
   const views = ensembleBands(raw, viewIds);
   return views ? { members: ensembleMembers(raw), views } : null;
+}
+
+/**
+ * The site compares the levels of each grouping column with the first (reference) level, so each
+ * column needs its reference level and at least one other; says which column of which file lacks them.
+ */
+export function checkGroupings(patients: readonly Patient[], file: string): void {
+  for (const meta of Object.values(GROUPINGS)) {
+    const column = meta.column;
+    if (!column) continue;
+    const present = meta.levels.filter((level) => patients.some((p) => p[column] === level));
+    const needs = `the site compares ${meta.levels.join(', ')} against ${meta.levels[0]}`;
+    if (present.length === 0) throw new InputError(`${file}: column "${column}" is empty in every row (${needs})`, undefined, column);
+    if (present.length < 2) {
+      throw new InputError(`${file}: column "${column}" has a single level ("${present[0]}"): ${needs}, so at least two levels are needed`, undefined, column);
+    }
+    if (!present.includes(meta.levels[0])) {
+      throw new InputError(`${file}: column "${column}" has no row with the reference level "${meta.levels[0]}" (${needs})`, undefined, column);
+    }
+  }
 }
 
 /** Computes every generated file in memory. */
 export function buildData(root = '.'): BuildDataResult {
   const source = patientSource(root);
   const patients = readPatientsCsv(source.path);
+  checkGroupings(patients, source.path);
   const survival = readPublishedJson(join(root, 'data/published/survival.json'), SurvivalFile);
   const views = buildSurvivalViews(patients, survival);
 
   const site = {
     reconstructed: source.reconstructed,
-    patientFile: source.path.replace(`${root}/`, ''),
+    patientFile: relative(root, source.path),
     patients: patients.length,
     calcificationAssessed: patients.filter((p) => p.calcification !== null).length,
     enhancementAssessed: patients.filter((p) => p.enhancement !== null).length,
@@ -69,19 +91,27 @@ export function buildData(root = '.'): BuildDataResult {
   };
 }
 
-export function runBuildData(argv: readonly string[]): number {
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const PROCESS_IO: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+
+/** Runs the command in the project at `root`; returns the exit code. Nothing is written unless everything succeeded. */
+export function runBuildData(argv: readonly string[], io: CliIO = PROCESS_IO, root = '.'): number {
   const started = performance.now();
   try {
     if (argv.length) throw new InputError(`npm run data takes no options (got ${argv.join(' ')})`);
-    const { files } = buildData('.');
-    writeFilesAtomic(files);
+    const { files } = buildData(root);
+    writeFilesAtomic(Object.fromEntries(Object.entries(files).map(([path, text]) => [join(root, path), text])));
     const ms = Math.round(performance.now() - started);
     const bytes = Object.values(files).reduce((n, s) => n + Buffer.byteLength(s), 0);
-    process.stdout.write(`data: wrote ${Object.keys(files).length} files (${(bytes / 1024).toFixed(1)} KiB) to ${OUT}/ in ${ms} ms\n`);
+    io.stdout(`data: wrote ${Object.keys(files).length} files (${(bytes / 1024).toFixed(1)} KiB) to ${OUT}/ in ${ms} ms\n`);
     return 0;
   } catch (err) {
     if (err instanceof InputError) {
-      process.stderr.write(`error: ${err.message}\n`);
+      io.stderr(`error: ${err.message}\n`);
       return 1;
     }
     throw err;

@@ -1,7 +1,8 @@
 /**
  * `npm run size`: what each built page costs. For every HTML page in dist/ it sums the gzipped
  * size of every script the page loads — following static module imports transitively, since Vite
- * chunks import other chunks — and the page's total weight (HTML, CSS, scripts, preloads and
+ * chunks import other chunks, and then dynamic `import()`s (counted against the JS budget too, as
+ * code the page may load) — and the page's total weight (HTML, CSS, scripts, preloads and
  * images, gzipped where text). Prints a table, compares it with budgets.json and exits 1 when a
  * page is over its budget.
  *
@@ -23,7 +24,7 @@ const SPEC = {
 } as const;
 
 export interface Budget {
-  /** Gzipped JavaScript the page loads, in kB (1 kB = 1000 bytes). */
+  /** Gzipped JavaScript the page loads, at once or later through dynamic imports, in kB (1 kB = 1000 bytes). */
   readonly jsKb: number;
   /** Total gzipped page weight, in kB. */
   readonly totalKb: number;
@@ -37,8 +38,12 @@ export interface BudgetFile {
 
 export interface PageSize {
   readonly page: string;
+  /** Scripts the page loads at once: entries and their static imports. */
   readonly scripts: readonly string[];
+  /** Scripts it may load later through dynamic `import()` (e.g. the story's sticky figure on wide screens). */
+  readonly lazyScripts: readonly string[];
   readonly jsGzip: number;
+  readonly lazyJsGzip: number;
   readonly totalGzip: number;
   readonly budget: Budget;
   readonly over: readonly string[];
@@ -78,6 +83,13 @@ function attributes(tag: string): Record<string, string> {
 export function staticImports(code: string): string[] {
   const out = new Set<string>();
   for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g)) out.add(m[1]);
+  return [...out];
+}
+
+/** Dynamic imports of an ES module with a literal specifier (`import("./x.js")`): code the page may load later. */
+export function dynamicImports(code: string): string[] {
+  const out = new Set<string>();
+  for (const m of code.matchAll(/(?:^|[^\w$.])import\(\s*["']([^"']+)["']\s*\)/g)) out.add(m[1]);
   return [...out];
 }
 
@@ -126,23 +138,34 @@ export function measurePage(dist: string, htmlFile: string, base: string): Omit<
     if (file) assets.add(file);
   }
 
-  // Follow static imports from the entry scripts.
-  const scripts = new Set<string>();
-  const queue = [...entries];
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (scripts.has(file)) continue;
-    scripts.add(file);
+  // Follow static imports from the entry scripts, then dynamic imports (and their static imports).
+  const resolveAll = (file: string, specs: string[]) => {
     const fileUrl = new URL(`${base}${relative(dist, file).split(sep).join('/')}`, 'http://site.invalid');
-    for (const spec of staticImports(readFileSync(file, 'utf8'))) {
-      if (!spec.startsWith('.') && !spec.startsWith('/')) continue;
-      const dep = fileFor(spec, fileUrl, base, dist);
-      if (dep && !scripts.has(dep)) queue.push(dep);
+    return specs.filter((spec) => spec.startsWith('.') || spec.startsWith('/')).map((spec) => fileFor(spec, fileUrl, base, dist)).filter((f): f is string => f !== null);
+  };
+  const closure = (start: readonly string[], known: ReadonlySet<string>): Set<string> => {
+    const found = new Set<string>();
+    const queue = [...start];
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (found.has(file) || known.has(file)) continue;
+      found.add(file);
+      for (const dep of resolveAll(file, staticImports(readFileSync(file, 'utf8')))) if (!found.has(dep)) queue.push(dep);
     }
+    return found;
+  };
+  const scripts = closure(entries, new Set());
+  const lazy = new Set<string>();
+  for (let frontier = [...scripts]; frontier.length; ) {
+    const next = closure(frontier.flatMap((f) => resolveAll(f, dynamicImports(readFileSync(f, 'utf8')))), new Set([...scripts, ...lazy]));
+    for (const f of next) lazy.add(f);
+    frontier = [...next];
   }
+  const relAll = (files: Iterable<string>) => [...files].map((f) => relative(dist, f).split(sep).join('/')).sort();
   const jsGzip = inlineJs + [...scripts].reduce((n, f) => n + gzipSize(f), 0);
+  const lazyJsGzip = [...lazy].reduce((n, f) => n + gzipSize(f), 0);
   const totalGzip = gzipSize(htmlFile) + jsGzip + [...assets].reduce((n, f) => n + gzipSize(f), 0);
-  return { page, scripts: [...scripts].map((f) => relative(dist, f).split(sep).join('/')).sort(), jsGzip, totalGzip };
+  return { page, scripts: relAll(scripts), lazyScripts: relAll(lazy), jsGzip, lazyJsGzip, totalGzip };
 }
 
 /** The page's own budget, else the longest matching `prefix*` pattern, else the default. */
@@ -182,7 +205,8 @@ export function runSize(argv: readonly string[], io: IO = { stdout: (s) => proce
       const m = measurePage(dist, file, base);
       const budget = budgetFor(budgets, m.page);
       const over: string[] = [];
-      if (m.jsGzip > budget.jsKb * 1000) over.push(`JS ${kb(m.jsGzip)} > ${budget.jsKb} kB`);
+      const js = m.jsGzip + m.lazyJsGzip;
+      if (js > budget.jsKb * 1000) over.push(`JS ${kb(js)} > ${budget.jsKb} kB`);
       if (m.totalGzip > budget.totalKb * 1000) over.push(`total ${kb(m.totalGzip)} > ${budget.totalKb} kB`);
       return { ...m, budget, over };
     });
@@ -194,12 +218,13 @@ export function runSize(argv: readonly string[], io: IO = { stdout: (s) => proce
         `/${r.page}`,
         String(r.scripts.length),
         kb(r.jsGzip),
+        kb(r.lazyJsGzip),
         `${r.budget.jsKb} kB`,
         kb(r.totalGzip),
         `${r.budget.totalKb} kB`,
         r.over.length ? 'OVER' : 'ok',
       ]);
-      const head = ['page', 'scripts', 'JS gz', 'JS budget', 'total gz', 'total budget', ''];
+      const head = ['page', 'scripts', 'JS gz', '+ lazy', 'JS budget', 'total gz', 'total budget', ''];
       const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
       const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
       io.stdout(`${line(head)}\n${rows.map(line).join('\n')}\n`);

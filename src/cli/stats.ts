@@ -6,9 +6,10 @@
  * writes the JSON described in README ("stats JSON") to --out. Bad input: one line on stderr,
  * exit code 1, nothing written.
  */
+import { resolve } from 'node:path';
 import { analyseSurvival } from '../analysis/survival-analysis.ts';
 import { formatAnalysisReport } from '../format/analysis-report.ts';
-import { columnIndex, eventColumn, readCsvFile, timeColumn } from '../io/csv.ts';
+import { columnIndex, eventColumn, labelColumn, parseDecimal, readCsvFile, showCell, showList, timeColumn } from '../io/csv.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { InputError } from '../stats/validate.ts';
 import type { ConfType } from '../stats/kaplan-meier.ts';
@@ -29,9 +30,16 @@ const SPEC = {
   help: { type: 'boolean', help: 'show this help' },
 } as const;
 
+/**
+ * Most groups compared at once. The analysis runs every pairwise log-rank test and a Cox model
+ * with one term per group, so a column of ids given as --group (thousands of "groups") would run
+ * for hours; more than this many groups is almost certainly the wrong column.
+ */
+export const MAX_GROUPS = 50;
+
 function parseTimes(text: string): number[] {
   const parts = text.split(',').map((s) => s.trim());
-  const times = parts.map(Number);
+  const times = parts.map(parseDecimal);
   const bad = parts.findIndex((s, i) => s === '' || !Number.isFinite(times[i]) || times[i] < 0);
   if (bad >= 0) throw new InputError(`invalid --times value "${parts[bad]}": expected numbers ≥ 0 separated by commas`);
   for (let i = 1; i < times.length; i++) {
@@ -48,7 +56,7 @@ function parseConfType(text: string | undefined): ConfType {
 
 function parseConfLevel(text: string | undefined): number {
   if (text === undefined) return 0.95;
-  const v = Number(text);
+  const v = parseDecimal(text);
   if (!(v > 0 && v < 1)) throw new InputError(`invalid --conf-level "${text}": expected a number between 0 and 1, e.g. 0.95`);
   return v;
 }
@@ -67,6 +75,9 @@ export function runStats(argv: readonly string[], io: CliIO): number {
       return 0;
     }
     const file = args.in!;
+    if (args.out !== undefined && resolve(args.out) === resolve(file)) {
+      throw new InputError(`--out ${args.out} is the input file: choose another file for the JSON result`);
+    }
     const times = args.times ? parseTimes(args.times) : undefined;
     const confType = parseConfType(args['conf-type']);
     const confLevel = parseConfLevel(args['conf-level']);
@@ -74,7 +85,7 @@ export function runStats(argv: readonly string[], io: CliIO): number {
     // Check every named column exists before reading any values, so the first error is the most basic one.
     columnIndex(table, args.time!, 'time column');
     columnIndex(table, args.event!, 'event column');
-    const groupIndex = args.group ? columnIndex(table, args.group, 'group column') : -1;
+    if (args.group !== undefined) columnIndex(table, args.group, 'group column');
     const allTime = timeColumn(table, args.time!);
     const allEvent = eventColumn(table, args.event!);
 
@@ -82,21 +93,36 @@ export function runStats(argv: readonly string[], io: CliIO): number {
     let event = allEvent;
     let group: string[] | undefined;
     let leftOut = 0;
-    if (groupIndex >= 0) {
+    if (args.group !== undefined) {
+      const labels = labelColumn(table, args.group, 'group column');
       const keep: number[] = [];
-      table.rows.forEach((row, i) => (row[groupIndex].trim() === '' ? leftOut++ : keep.push(i)));
+      labels.forEach((label, i) => (label === null ? leftOut++ : keep.push(i)));
       time = keep.map((i) => allTime[i]);
       event = keep.map((i) => allEvent[i]);
-      group = keep.map((i) => table.rows[i][groupIndex].trim());
-      if (group.length === 0) throw new InputError(`${file}: column "${args.group}" is empty in every row`);
+      group = keep.map((i) => labels[i] as string);
+      const column = showCell(args.group);
+      if (group.length === 0) throw new InputError(`${file}: column ${column} is empty in every row`, undefined, args.group);
       const levels = new Set(group);
       if (levels.size < 2) {
         throw new InputError(
-          `${file}: column "${args.group}" has a single level ("${group[0]}"): at least two groups are needed to compare them`,
+          `${file}: column ${column} has a single level (${showCell(group[0])}): at least two groups are needed to compare them`,
+          undefined,
+          args.group,
+        );
+      }
+      if (levels.size > MAX_GROUPS) {
+        throw new InputError(
+          `${file}: column ${column} has ${levels.size} different values, too many groups to compare (at most ${MAX_GROUPS}): is it the right column?`,
+          undefined,
+          args.group,
         );
       }
       if (args.ref !== undefined && !levels.has(args.ref)) {
-        throw new InputError(`${file}: --ref "${args.ref}" is not a value of column "${args.group}" (values: ${[...levels].sort().join(', ')})`);
+        throw new InputError(
+          `${file}: --ref ${showCell(args.ref)} is not a value of column ${column} (values: ${showList([...levels].sort())})`,
+          undefined,
+          args.group,
+        );
       }
     } else if (args.ref !== undefined) {
       throw new InputError('--ref needs --group');
@@ -104,10 +130,12 @@ export function runStats(argv: readonly string[], io: CliIO): number {
 
     const result = analyseSurvival({ time, event, group }, { times, confType, confLevel, reference: args.ref });
     const json = `${JSON.stringify(result, null, 2)}\n`;
+    // Everything is computed (the report included) before anything is written.
+    const title = `${file}: ${args.time} / ${args.event}${args.group ? ` by ${args.group}` : ''}`;
+    const report = args.quiet ? '' : `${formatAnalysisReport(result, title)}\n`;
     if (args.out) writeFileAtomic(args.out, json);
     if (!args.quiet) {
-      const title = `${file}: ${args.time} / ${args.event}${args.group ? ` by ${args.group}` : ''}`;
-      io.stdout(`${formatAnalysisReport(result, title)}\n`);
+      io.stdout(report);
       if (leftOut) io.stdout(`\n${leftOut} row(s) with an empty "${args.group}" were left out.\n`);
       if (args.out) io.stdout(`\nJSON written to ${args.out}\n`);
     }

@@ -5,10 +5,15 @@
  * real exports need: a UTF-8 byte-order mark is dropped, CRLF line ends are accepted, trailing
  * blank lines are ignored. Every problem is an {@link InputError} whose one-line message names the
  * file, the data row (1 = first row after the header) and the column.
+ *
+ * What d3-dsv accepts silently is rejected first: files that are not UTF-8 text (UTF-16, binary,
+ * spreadsheets, NUL bytes, invalid byte sequences), a quoted field that is never closed, and text
+ * after a closing quote. Values echoed in messages are quoted and shortened, so a hostile cell can
+ * neither flood the terminal nor break the message into several lines.
  */
 import { readFileSync } from 'node:fs';
 import { csvParseRows } from 'd3-dsv';
-import { InputError } from '../stats/validate.ts';
+import { hasUnsafeChars, InputError } from '../stats/validate.ts';
 
 /** A parsed CSV file: its header and its data rows, all cells as strings. */
 export interface CsvTable {
@@ -18,9 +23,105 @@ export interface CsvTable {
   readonly rows: readonly (readonly string[])[];
 }
 
+/** Longest piece of a cell or header name quoted in a message. */
+const SHOW_MAX = 40;
+
+/** A cell as quoted in messages: JSON-quoted, cut to {@link SHOW_MAX} characters with its length. */
+export function showCell(cell: string): string {
+  if (cell.length <= SHOW_MAX) return JSON.stringify(cell);
+  return `${JSON.stringify(cell.slice(0, SHOW_MAX))}… (${cell.length} characters)`;
+}
+
+/** A list of names for messages: at most `max` items, each cut to {@link SHOW_MAX} characters. */
+export function showList(items: readonly string[], max = 20): string {
+  const cut = (s: string) => (s.length <= SHOW_MAX ? s : `${s.slice(0, SHOW_MAX)}…`);
+  const shown = items.slice(0, max).map(cut).join(', ');
+  return items.length > max ? `${shown}, … (${items.length} in all)` : shown;
+}
+
+/** 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const NEWLINE = 10;
+const RETURN = 13;
+
+/**
+ * Finds what d3-dsv's parser would silently accept or mangle in quoted fields: a quote that is
+ * never closed (d3 swallows the rest of the file into one field) and characters between a closing
+ * quote and the next comma or line end (d3 drops one and starts an extra field). Returns the
+ * record (0 = header) and field (0-based) of the first problem, or null.
+ */
+export function findQuoteProblem(
+  text: string,
+): { record: number; field: number; problem: 'unterminated' | 'after-quote'; line: number; offset: number } | null {
+  const n = text.length;
+  let record = 0;
+  let field = 0;
+  let i = 0;
+  while (i < n) {
+    // At the start of a field.
+    if (text.charCodeAt(i) === QUOTE) {
+      const open = i;
+      i++;
+      for (;;) {
+        if (i >= n) return { record, field, problem: 'unterminated', line: lineAt(text, open), offset: open };
+        if (text.charCodeAt(i) === QUOTE) {
+          if (text.charCodeAt(i + 1) === QUOTE) i += 2;
+          else break;
+        } else i++;
+      }
+      i++; // past the closing quote
+      const c = text.charCodeAt(i);
+      if (i < n && c !== COMMA && c !== NEWLINE && c !== RETURN) {
+        return { record, field, problem: 'after-quote', line: lineAt(text, i), offset: i };
+      }
+    } else {
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === COMMA || c === NEWLINE || c === RETURN) break;
+        i++;
+      }
+    }
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    i++;
+    if (c === COMMA) field++;
+    else {
+      if (c === RETURN && text.charCodeAt(i) === NEWLINE) i++;
+      record++;
+      field = 0;
+    }
+  }
+  return null;
+}
+
 /** Parses CSV text; `file` only labels error messages. */
 export function parseCsv(text: string, file: string): CsvTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const nul = body.indexOf('\0');
+  if (nul >= 0) {
+    throw new InputError(`${file}: line ${lineAt(body, nul)} contains a NUL character: this is a binary file, not CSV text`);
+  }
+  const quote = findQuoteProblem(body);
+  if (quote) {
+    // The header ends before the problem, so it parses; name the column when it has one.
+    const column = quote.record === 0 ? undefined : csvParseRows(body.slice(0, quote.offset))[0]?.[quote.field]?.trim();
+    const where =
+      quote.record === 0
+        ? `in the header, column ${quote.field + 1}`
+        : `at row ${quote.record}, ${column ? `column ${showCell(column)}` : `field ${quote.field + 1}`}`;
+    const what =
+      quote.problem === 'unterminated'
+        ? `a quoted field opened on line ${quote.line} is never closed`
+        : `text after the closing quote on line ${quote.line} (a quoted field must end at a comma or line end)`;
+    throw new InputError(`${file}: invalid quoting ${where}: ${what}`, quote.record || undefined, column);
+  }
   const all = csvParseRows(body);
   // Trailing blank lines parse as rows holding one empty cell; drop them.
   while (all.length > 0 && all[all.length - 1].every((cell) => cell.trim() === '')) all.pop();
@@ -30,11 +131,14 @@ export function parseCsv(text: string, file: string): CsvTable {
   const seen = new Set<string>();
   for (const [i, name] of header.entries()) {
     if (name === '') throw new InputError(`${file}: header column ${i + 1} has no name`, 0, `#${i + 1}`);
-    if (seen.has(name)) throw new InputError(`${file}: column "${name}" appears twice in the header`, 0, name);
+    if (seen.has(name)) throw new InputError(`${file}: column ${showCell(name)} appears twice in the header`, 0, name);
     seen.add(name);
   }
   const rows = all.slice(1);
   for (const [i, row] of rows.entries()) {
+    if (row.length === 1 && row[0].trim() === '' && header.length > 1) {
+      throw new InputError(`${file}: row ${i + 1} is blank (remove blank lines between data rows)`, i + 1);
+    }
     if (row.length !== header.length) {
       throw new InputError(
         `${file}: row ${i + 1} has ${row.length} fields but the header has ${header.length}`,
@@ -45,24 +149,84 @@ export function parseCsv(text: string, file: string): CsvTable {
   return { file, header, rows };
 }
 
-/** Reads and parses a CSV file from disk. */
+/**
+ * Offset of the first byte that is not part of a well-formed UTF-8 sequence (overlong forms,
+ * surrogates and code points above U+10FFFF included), or -1 when the bytes are valid UTF-8.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let len: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) len = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      len = 3;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      len = 4;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    if (i + len > n) return i;
+    const second = bytes[i + 1];
+    if (second < lo || second > hi) return i;
+    for (let k = 2; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return -1;
+}
+
+/** Rejects bytes that are not a UTF-8 text file, naming the file and line. */
+function checkTextBytes(bytes: Uint8Array, path: string): void {
+  const line = (offset: number) => {
+    let l = 1;
+    for (let i = 0; i < offset; i++) if (bytes[i] === 10) l++;
+    return l;
+  };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError(`${path}: the file is UTF-16 text; save it as UTF-8 CSV`);
+  }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    throw new InputError(`${path}: the file is a zip archive (a spreadsheet such as .xlsx?), not CSV text; export it as CSV`);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new InputError(`${path}: line ${line(nul)} contains a NUL byte: this is a binary file, not CSV text`);
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const hex = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
+    throw new InputError(`${path}: line ${line(bad)} is not UTF-8 text (byte 0x${hex}); save the file as UTF-8 CSV`);
+  }
+}
+
+/** Reads and parses a CSV file from disk: UTF-8 text (with or without BOM) only. */
 export function readCsvFile(path: string): CsvTable {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(`${path}: cannot read the file${code ? ` (${code})` : ''}`);
   }
-  return parseCsv(text, path);
+  checkTextBytes(bytes, path);
+  return parseCsv(bytes.toString('utf8'), path);
 }
 
 /** Index of a named column; throws naming the columns that do exist. */
 export function columnIndex(table: CsvTable, name: string, role = 'column'): number {
   const index = table.header.indexOf(name);
   if (index < 0) {
+    const only = table.header.length === 1 ? /[;\t|]/.exec(table.header[0]) : null;
+    const hint = only ? `; is the file separated by ${JSON.stringify(only[0])} instead of commas?` : '';
     throw new InputError(
-      `${table.file}: no ${role} named "${name}" (columns are: ${table.header.join(', ')})`,
+      `${table.file}: no ${role} named ${showCell(name)} (columns are: ${showList(table.header)})${hint}`,
       undefined,
       name,
     );
@@ -72,9 +236,15 @@ export function columnIndex(table: CsvTable, name: string, role = 'column'): num
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+/** A plain decimal number (`12`, `-0.5`, `1e3`); NaN for anything else (`0x10`, `Infinity`, `1_000`, empty). */
+export function parseDecimal(text: string): number {
+  const s = text.trim();
+  return DECIMAL.test(s) ? Number(s) : Number.NaN;
+}
+
 function cellError(table: CsvTable, what: string, row: number, column: string, cell: string, rule: string): InputError {
   return new InputError(
-    `${table.file}: invalid ${what} at row ${row + 1}, column "${column}": ${JSON.stringify(cell)} (${rule})`,
+    `${table.file}: invalid ${what} at row ${row + 1}, column ${showCell(column)}: ${showCell(cell)} (${rule})`,
     row + 1,
     column,
   );
@@ -84,10 +254,10 @@ function cellError(table: CsvTable, what: string, row: number, column: string, c
 export function timeColumn(table: CsvTable, name: string): number[] {
   const j = columnIndex(table, name, 'time column');
   return table.rows.map((row, i) => {
-    const cell = row[j].trim();
-    const value = DECIMAL.test(cell) ? Number(cell) : Number.NaN;
+    const value = parseDecimal(row[j]);
     if (!Number.isFinite(value) || value < 0) {
-      throw cellError(table, 'time', i, name, row[j], 'expected a number ≥ 0');
+      const tooLarge = value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY;
+      throw cellError(table, 'time', i, name, row[j], tooLarge ? 'too large: not a finite number' : 'expected a number ≥ 0');
     }
     return value;
   });
@@ -104,11 +274,16 @@ export function eventColumn(table: CsvTable, name: string): (0 | 1)[] {
   });
 }
 
-/** Reads a column of labels (trimmed strings); empty cells become `null` (missing). */
-export function labelColumn(table: CsvTable, name: string): (string | null)[] {
-  const j = columnIndex(table, name, 'column');
-  return table.rows.map((row) => {
+/**
+ * Reads a column of labels (trimmed strings); empty cells become `null` (missing). Labels end up
+ * in reports and on the site, so control characters (line breaks inside quotes, terminal escape
+ * sequences, bidi overrides) are errors.
+ */
+export function labelColumn(table: CsvTable, name: string, role = 'column'): (string | null)[] {
+  const j = columnIndex(table, name, role);
+  return table.rows.map((row, i) => {
     const cell = row[j].trim();
+    if (hasUnsafeChars(cell)) throw cellError(table, 'value', i, name, row[j], 'control characters are not allowed');
     return cell === '' ? null : cell;
   });
 }
@@ -123,7 +298,7 @@ export function checkUnique(table: CsvTable, name: string, what = 'id'): void {
     const earlier = firstRow.get(cell);
     if (earlier !== undefined) {
       throw new InputError(
-        `${table.file}: duplicated ${what} at row ${i + 1}, column "${name}": ${JSON.stringify(cell)} (first seen at row ${earlier + 1})`,
+        `${table.file}: duplicated ${what} at row ${i + 1}, column ${showCell(name)}: ${showCell(cell)} (first seen at row ${earlier + 1})`,
         i + 1,
         name,
       );

@@ -6,8 +6,9 @@
  * rfs_months, rfs_event, os_months, os_event`.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../stats/validate.ts';
-import { checkUnique, columnIndex, eventColumn, labelColumn, parseCsv, readCsvFile, timeColumn } from './csv.ts';
+import { checkUnique, columnIndex, eventColumn, labelColumn, parseCsv, readCsvFile, showCell, timeColumn } from './csv.ts';
 import type { CsvTable } from './csv.ts';
 
 export const PATIENT_COLUMNS = ['id', 'calcification', 'enhancement', 'rfs_months', 'rfs_event', 'os_months', 'os_event'] as const;
@@ -36,9 +37,14 @@ export interface PatientSource {
 
 /** Real data at `data/patients.csv` wins over the reconstruction. */
 export function patientSource(root = '.'): PatientSource {
-  const real = `${root}/data/patients.csv`;
+  const real = join(root, 'data/patients.csv');
   if (existsSync(real)) return { path: real, reconstructed: false };
-  return { path: `${root}/data/reconstructed/patients.csv`, reconstructed: true };
+  return { path: join(root, 'data/reconstructed/patients.csv'), reconstructed: true };
+}
+
+/** `; levels are lower case` when the value is a level in another case (`Yes`, `HYPO`). */
+function mixedCaseHint(value: string, levels: readonly string[]): string {
+  return levels.includes(value.toLowerCase()) ? '; levels are lower case' : '';
 }
 
 function levelColumn<L extends string>(table: CsvTable, name: string, levels: readonly L[]): (L | null)[] {
@@ -47,7 +53,7 @@ function levelColumn<L extends string>(table: CsvTable, name: string, levels: re
     if (v === null) return null;
     if (!(levels as readonly string[]).includes(v)) {
       throw new InputError(
-        `${table.file}: invalid ${name} at row ${i + 1}, column "${name}": ${JSON.stringify(v)} (expected ${levels.join(', ')} or empty)`,
+        `${table.file}: invalid ${name} at row ${i + 1}, column "${name}": ${showCell(v)} (expected ${levels.join(', ')} or empty${mixedCaseHint(v, levels)})`,
         i + 1,
         name,
       );

@@ -12,10 +12,10 @@
  * - prose: `text/abs-female/printed`.
  * Row ids (claims) are the first two parts: `table2/insurance`, `table1/enhancement.hypo`, `survival/fig2a`.
  */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { InputError } from '../stats/validate.ts';
 import type { Mark, Relation } from './parse-printed.ts';
-import { readPublishedJson } from './read-json.ts';
+import { displayName, readPublishedJson } from './read-json.ts';
 import {
   ClaimsFile,
   Table1File,
@@ -93,8 +93,7 @@ export interface FlatValue {
 }
 
 function fail(dir: string, file: string, path: (string | number)[], message: string): never {
-  const full = join(dir, file);
-  const name = relative(process.cwd(), full) || full;
+  const name = displayName(join(dir, file));
   throw new InputError(`${name}: ${path.join('.')}: ${message}`, undefined, path.join('.'));
 }
 

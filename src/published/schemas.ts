@@ -107,7 +107,7 @@ export const CountCell = z
   .object({
     printed: z.string().min(1),
     count: z.number().int().nonnegative(),
-    percent: z.number().nonnegative(),
+    percent: z.number().nonnegative().max(100, 'a percentage cannot exceed 100'),
     marks: Marks,
     /** Column N when the cell has no `+` mark; `null` (unknown) when it has one. */
     denominator: z.number().int().positive().nullable(),
@@ -224,6 +224,10 @@ export function characteristicsTable<Id extends string>(id: Id) {
         for (const [col, cell] of Object.entries(cells)) {
           checkMarks(cell.marks, [...path, col, 'marks']);
           if (!('denominator' in cell)) continue;
+          const n = columnN.get(col);
+          if (typeof n === 'number' && cell.count > n) {
+            ctx.addIssue({ code: 'custom', path: [...path, col, 'count'], message: `count ${cell.count} is larger than the column N ${n}` });
+          }
           const want = cell.marks.includes('+') ? null : columnN.get(col);
           if (cell.denominator !== want) {
             ctx.addIssue({
@@ -418,6 +422,11 @@ export const TextEntry = z
       if (v.printed !== t.printed) ctx.addIssue({ code: 'custom', path: [...path, 'printed'], message: `number ${i + 1} of ${show(e.printed)} is ${show(t.printed)}, not ${show(v.printed)}` });
       else if (v.value !== t.value) ctx.addIssue({ code: 'custom', path: [...path, 'value'], message: `printed ${show(t.printed)} parses to ${t.value}, but ${v.value} is stored` });
       else if (v.relation !== t.relation) ctx.addIssue({ code: 'custom', path: [...path, 'relation'], message: `printed relation is "${t.relation}", not "${v.relation}"` });
+    });
+    e.values.forEach((v, i) => {
+      if (v.role === 'percent' && v.value > 100) {
+        ctx.addIssue({ code: 'custom', path: ['values', i, 'value'], message: `a percentage cannot exceed 100 (${v.value} is stored)` });
+      }
     });
     const roles = e.values.map((v) => v.role);
     roles.forEach((r, i) => {

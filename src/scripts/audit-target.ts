@@ -4,7 +4,14 @@
  * cell is still highlighted (CSS `:target`) and its note opens on click.
  */
 function openTarget(): void {
-  const id = decodeURIComponent(location.hash.slice(1));
+  // As url-fragment.ts (not imported: a chunk shared with the story would add a request to its
+  // critical chain): a malformed escape in the fragment must not throw.
+  let id = location.hash.slice(1);
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    // keep the raw text
+  }
   if (!id) return;
   const cell = document.getElementById(id);
   const details = cell?.querySelector<HTMLDetailsElement>(':scope > details.audit-badge');

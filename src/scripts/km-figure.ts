@@ -266,8 +266,12 @@ export class KmFigureElement extends HTMLElement {
   }
 
   #drawOthersWhenIdle(): void {
+    // One view per idle period: six redraws in one callback made a long task (total blocking time).
     idle(() => {
-      for (const entry of this.#views.values()) if (this.#width && entry.width !== this.#width) this.#draw(entry);
+      const entry = [...this.#views.values()].find((e) => this.#width && e.width !== this.#width);
+      if (!entry) return;
+      this.#draw(entry);
+      this.#drawOthersWhenIdle();
     });
   }
 

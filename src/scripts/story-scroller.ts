@@ -13,6 +13,7 @@
  * State for tests and styling: `data-active-step` on the element, `is-current` on the step,
  * `data-state="grouping/endpoint/highlight"` on the figure's host once it shows a step.
  */
+import { fragmentId } from './url-fragment.ts';
 
 const WIDE = '(min-width: 701px)';
 const REDUCED = '(prefers-reduced-motion: reduce)';
@@ -56,7 +57,7 @@ class StoryScroller extends HTMLElement {
       this.deactivate();
       return;
     }
-    const hash = decodeURIComponent(location.hash.slice(1));
+    const hash = fragmentId();
     if (this.steps.some((s) => s.id === hash)) {
       void this.load().then((ok) => ok && this.wanted() && this.activate());
       return;
@@ -111,7 +112,7 @@ class StoryScroller extends HTMLElement {
     // A step is current while it crosses a thin line at 45% of the viewport height.
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: '-45% 0px -55% 0px' });
     for (const step of this.steps) this.observer.observe(step);
-    const hash = decodeURIComponent(location.hash.slice(1));
+    const hash = fragmentId();
     const target = this.steps.find((s) => s.id === hash);
     this.show(target ?? this.current ?? this.nearest());
   }

@@ -551,6 +551,8 @@ function fisher2x2(table: readonly (readonly number[])[], logFact: Float64Array,
   const dObs = d1[x - lo] * REL_ERR;
   let p = 0;
   for (let i = 0; i < size; i++) if (d1[i] <= dObs) p += d1[i];
+  // A sum of probabilities that should be 1 can round to 1 + 2⁻⁵²; R: p.value = max(0, min(1, PVAL)).
+  p = Math.max(0, Math.min(1, p));
 
   if (lo === hi) return { p, oddsRatio: null };
 

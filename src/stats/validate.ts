@@ -7,7 +7,32 @@
  * Rows are numbered from 1, in the order the arrays were given.
  */
 
-/** A problem with the caller's data, reported in one line that names the row and field. */
+// Characters that must never reach a terminal raw from a data file: C0/C1 controls (newlines, ESC
+// sequences, NUL), Unicode line/paragraph separators and bidirectional overrides ("Trojan source").
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Makes a message safe to print as one line: control characters, line separators and bidi
+ * overrides become visible escapes (`\n`, `\u0000`, `\u202e`).
+ */
+export function oneLine(message: string): string {
+  return message.replace(UNSAFE_CHARS, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** True when `text` holds a character {@link oneLine} would escape (control, line separator, bidi override). */
+export function hasUnsafeChars(text: string): boolean {
+  UNSAFE_CHARS.lastIndex = 0;
+  const found = UNSAFE_CHARS.test(text);
+  UNSAFE_CHARS.lastIndex = 0;
+  return found;
+}
+
+/**
+ * A problem with the caller's data, reported in one line that names the row and field.
+ * The message is passed through {@link oneLine}, so text echoed from a hostile file can never
+ * break it into several lines or send escape sequences to a terminal.
+ */
 export class InputError extends Error {
   override readonly name = 'InputError';
   constructor(
@@ -17,7 +42,7 @@ export class InputError extends Error {
     /** Name of the offending field, when there is one. */
     readonly field?: string,
   ) {
-    super(message);
+    super(oneLine(message));
   }
 }
 

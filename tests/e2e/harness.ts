@@ -1,11 +1,13 @@
 /**
  * Shared pieces of the end-to-end tests: a static server for the built site and a Chromium
  * launcher with the flags this machine needs (no sandbox as root, no background networking).
+ * `E2E_DIST` names the build the tests look at (default dist/); browsers.ts runs a test in
+ * Chromium and Firefox through one small page interface.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import type { Browser, Page, Request } from 'playwright-core';
@@ -34,8 +36,46 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` (default `dist/`) under `base` (default `/`) on a free localhost port. */
-export async function serveStatic(dir = 'dist', base = '/'): Promise<StaticServer> {
+/** The built site the end-to-end tests load: `E2E_DIST`, default `dist`. */
+export const DIST = process.env.E2E_DIST ?? 'dist';
+
+export interface BuiltPage {
+  /** Path of the HTML file below the build directory, `/`-separated: `explore/index.html`. */
+  file: string;
+  /** Its URL path below the base: `explore/`, `` for the root, `404.html`. */
+  path: string;
+  /** An HTML fragment fetched into another page (no <html>), not a document of its own. */
+  partial: boolean;
+  html: string;
+}
+
+/** Every HTML file of a build (sorted), read from the directory rather than listed by hand. */
+export function builtPages(dir = DIST): BuiltPage[] {
+  const root = resolve(dir);
+  const out: BuiltPage[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.html')) {
+        const file = relative(root, full).split(sep).join('/');
+        const html = readFileSync(full, 'utf8');
+        const path = file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
+        out.push({ file, path, partial: !/<html[\s>]/i.test(html), html });
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export interface ServeOptions {
+  /** Extra response headers for HTML documents (e.g. a Content-Security-Policy). */
+  htmlHeaders?: Record<string, string>;
+}
+
+/** Serves `dir` (default {@link DIST}) under `base` (default `/`) on a free localhost port. */
+export async function serveStatic(dir = DIST, base = '/', options: ServeOptions = {}): Promise<StaticServer> {
   const root = resolve(dir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${dir}/index.html not found: run \`npm run build\` first`);
   const prefix = base.endsWith('/') ? base : `${base}/`;
@@ -65,7 +105,8 @@ export async function serveStatic(dir = 'dist', base = '/'): Promise<StaticServe
       res.end(existsSync(notFound) ? readFileSync(notFound) : 'not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? options.htmlHeaders : {}) });
     res.end(readFileSync(file));
   };
   const server = createServer(handler);

@@ -1,31 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, serveStatic, watchPage } from './harness.ts';
+import { serveStatic } from './harness.ts';
 import type { StaticServer } from './harness.ts';
+import { BROWSERS, openBrowser } from './browsers.ts';
+import type { TestBrowser } from './browsers.ts';
 
 let server: StaticServer;
-let browser: Browser;
 
 beforeAll(async () => {
-  server = await serveStatic('dist');
-  browser = await launchChromium();
+  server = await serveStatic();
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
-describe('home page in Chromium', () => {
+describe.each(BROWSERS)('home page in %s', (name) => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await openBrowser(name);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
   it('loads, shows the paper title, logs no console errors and requests nothing from other origins', async () => {
     const page = await browser.newPage();
-    const watch = watchPage(page, server.origin);
-    const response = await page.goto(server.url, { waitUntil: 'networkidle' });
-    expect(response?.status()).toBe(200);
-    await expect(page.locator('h1').first().textContent()).resolves.toContain(
-      'Radiographic characteristics of neuroendocrine liver metastases',
-    );
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
+    expect(await page.goto(server.url, { waitUntil: 'networkidle' })).toBe(200);
+    expect(await page.text('h1')).toContain('Radiographic characteristics of neuroendocrine liver metastases');
+    expect(page.watch.consoleErrors).toEqual([]);
+    expect(page.watch.foreignRequests).toEqual([]);
     await page.close();
   });
 });

@@ -1,24 +1,23 @@
 /**
  * The link checker (src/cli/check-links.ts) on the built site, at the root and under a sub-path:
  * every internal href/src, #fragment, CSS url(), sitemap entry and robots.txt line resolves.
- * The sub-path build goes to dist-subpath/ (built here from the same src/generated/ when missing
- * or older than dist/), then is also loaded in Chromium to check every request succeeds.
+ * The sub-path build goes to dist-subpath/ (`E2E_DIST_SUBPATH`; built here from the same
+ * src/generated/ when missing or older than the root build, `E2E_DIST`), then is also loaded in
+ * Chromium and Firefox to check every request succeeds.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks, formatReport } from '../../src/cli/check-links.ts';
-import { launchChromium, serveStatic } from './harness.ts';
+import { DIST, serveStatic } from './harness.ts';
+import { BROWSERS, openBrowser } from './browsers.ts';
 
 const SUB = '/supplementary/hbsn-2019-06-02/';
-const SUB_DIR = 'dist-subpath';
+const SUB_DIR = process.env.E2E_DIST_SUBPATH ?? 'dist-subpath';
 
 function subpathBuildIsFresh(): boolean {
-  return existsSync(`${SUB_DIR}/index.html`) && statSync(`${SUB_DIR}/index.html`).mtimeMs >= statSync('dist/index.html').mtimeMs;
+  return existsSync(`${SUB_DIR}/index.html`) && statSync(`${SUB_DIR}/index.html`).mtimeMs >= statSync(`${DIST}/index.html`).mtimeMs;
 }
-
-let browser: Browser;
 
 beforeAll(() => {
   if (!subpathBuildIsFresh()) {
@@ -33,13 +32,10 @@ beforeAll(() => {
     });
   }
 }, 660_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('internal links of the built site', () => {
-  it('dist/ (built for /): 0 broken links', () => {
-    const report = checkLinks({ dir: 'dist', base: '/' });
+  it(`${DIST}/ (built for /): 0 broken links`, () => {
+    const report = checkLinks({ dir: DIST, base: '/' });
     expect(report.pages).toBeGreaterThan(3);
     expect(report.checked).toBeGreaterThan(100);
     expect(report.broken, formatReport(report, { listExternal: false })).toEqual([]);
@@ -50,23 +46,26 @@ describe('internal links of the built site', () => {
     expect(report.checked).toBeGreaterThan(100);
     expect(report.broken, formatReport(report, { listExternal: false })).toEqual([]);
   });
+});
 
+describe.each(BROWSERS)(`the sub-path build in %s`, (name) => {
   it(`under ${SUB} the story loads every request it makes, and the sticky figure works`, async () => {
     const server = await serveStatic(SUB_DIR, SUB);
-    browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const failed: string[] = [];
-    page.on('response', (r) => {
-      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
-    });
-    page.on('requestfailed', (r) => failed.push(`failed ${r.url()}`));
-    await page.goto(server.url, { waitUntil: 'load' });
-    await page.evaluate(() => document.querySelector('story-scroller')?.scrollIntoView({ behavior: 'instant' }));
-    await page.waitForSelector('story-scroller.is-active km-figure[data-ready]', { timeout: 15_000 });
-    expect(failed).toEqual([]);
-    const hrefs = await page.$$eval('a[href^="/"], link[href^="/"], script[src^="/"]', (els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''));
-    for (const h of hrefs) expect(h.startsWith(SUB), h).toBe(true);
-    await page.close();
-    await server.close();
+    const browser = await openBrowser(name);
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      await page.evaluate(() => document.querySelector('story-scroller')?.scrollIntoView({ behavior: 'instant' }));
+      await page.waitFor('story-scroller.is-active km-figure[data-ready]', { timeout: 15_000 });
+      expect(page.watch.failedRequests).toEqual([]);
+      const hrefs = await page.evaluate(() =>
+        [...document.querySelectorAll('a[href^="/"], link[href^="/"], script[src^="/"]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''),
+      );
+      for (const h of hrefs) expect(h.startsWith(SUB), h).toBe(true);
+      await page.close();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

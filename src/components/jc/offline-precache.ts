@@ -27,11 +27,13 @@ export function listFiles(dir: string): string[] {
 
 /**
  * Whether a built file goes into the precache. Left out: the service worker itself, source maps,
- * and the legacy font formats (.woff, .ttf, .eot) that stylesheets list after .woff2, since every
- * browser that runs service workers reads .woff2 and never asks for the others.
+ * the legacy font formats (.woff, .ttf, .eot) that stylesheets list after .woff2, since every
+ * browser that runs service workers reads .woff2 and never asks for the others, and the static
+ * host's own configuration (`_headers`, `_redirects`), which hosts do not serve: one 404 in the
+ * list would make the worker's install fail.
  */
 export function isPrecached(path: string): boolean {
-  if (path === SERVICE_WORKER_FILE) return false;
+  if (path === SERVICE_WORKER_FILE || path === '_headers' || path === '_redirects') return false;
   return !/\.(map|woff|ttf|eot)$/i.test(path);
 }
 

@@ -29,9 +29,9 @@ export function patientRow(state: SandboxState, p: SandboxPatient): string {
   return `<li class="jc-patient" data-id="${p.id}" data-group="${p.group}" data-event="${p.event}">
 <span class="jc-patient-name" id="${id}-name">${e(name)}</span>
 <label class="visually-hidden" for="${id}-time">Time of patient ${e(name)} (${e(GROUP_LABELS[p.group])}), months</label>
-<input class="jc-time" type="range" id="${id}-time" data-action="time" min="0" max="${MAX_TIME}" step="1" value="${p.time}" aria-valuetext="${e(timeText(p))}" />
+<input class="jc-time" type="range" id="${id}-time" data-action="time" min="0" max="${MAX_TIME}" step="1" value="${p.time}" aria-valuetext="${e(timeText(p))}">
 <output class="jc-time-out" for="${id}-time" id="${id}-out">${p.time} mo</output>
-<label class="jc-event"><input type="checkbox" data-action="event" id="${id}-event"${p.event ? ' checked' : ''} /> Event<span class="visually-hidden"> for ${e(name)} (unchecked: censored)</span></label>
+<label class="jc-event"><input type="checkbox" data-action="event" id="${id}-event"${p.event ? ' checked' : ''}> Event<span class="visually-hidden"> for ${e(name)} (unchecked: censored)</span></label>
 <button type="button" class="jc-remove" data-action="remove"${removable ? '' : ' disabled'} aria-label="Remove patient ${e(name)}">Remove</button>
 </li>`;
 }

@@ -70,7 +70,8 @@ export function forestPlotSvg(rows: readonly ForestRow[], o: ForestOptions, { do
     marginRight: 16,
     marginTop: 8,
     marginBottom: 44,
-    style: { fontSize: '12px', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', background: 'transparent' },
+    // No `style` option: Plot would write it as a style attribute, which the CSP does not allow.
+    // The font and background are in story.css (.forest-plot).
     x: { type: 'log', domain: [...domain], ticks: [...ticks], tickFormat: formatTick, label: o.xLabel ?? 'Hazard ratio (log scale)', labelAnchor: 'center', labelArrow: 'none', grid: true },
     y: { domain: keys, label: null, tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0 },
     marks: [
@@ -111,9 +112,10 @@ export function forestPlotSvg(rows: readonly ForestRow[], o: ForestOptions, { do
     const row = rows.find((r) => r.label === label);
     if (row && emphasised.has(row.key)) text.setAttribute('font-weight', '700');
   }
-  // CSS variables work in style, not in presentation attributes: move the hollow markers' fill.
+  // CSS variables work in CSS, not in presentation attributes: the hollow markers get a class whose
+  // rule in story.css fills them with the page background (no style attribute: the CSP forbids it).
   for (const el of plot.querySelectorAll('[fill^="var("]')) {
-    el.setAttribute('style', `fill: ${el.getAttribute('fill')}`);
+    el.setAttribute('class', `${el.getAttribute('class') ?? ''} forest-hollow`.trim());
     el.setAttribute('fill', '#ffffff');
   }
   // Plot labels its groups with aria-label, which ARIA forbids on a plain <g>; the image has its own name.

@@ -66,6 +66,17 @@ describe('printed P values of Tables 2 and 3', () => {
       expect(f.recomputed.fisher).toBeGreaterThanOrEqual(0.05);
     }
   });
+  it('a row whose levels exceed one column N and fall short in another gets no "not listed" row with a negative count', () => {
+    const p = clonePublished();
+    const asa = p.table2.rows.find((x) => x.id === 'asa')!;
+    if (asa.kind !== 'categorical') throw new Error('ASA should be categorical');
+    (asa.levels[0].cells.no as { count: number }).count = 4; // no-calcification levels now hold 47 of 45
+    (asa.levels[1].cells.yes as { count: number }).count = 5; // calcified levels now hold 10 of 12
+    const tables = contingencyTables(p).filter((t) => t.id.startsWith('t2-asa'));
+    expect(tables.map((t) => t.variant)).not.toContain('with-unlisted');
+    for (const t of tables) for (const row of t.counts) for (const c of row) expect(c).toBeGreaterThanOrEqual(0);
+    expect(() => checkCategoricalP(p, contingencyTables(p))).not.toThrow();
+  });
   it('every binary and categorical row of Tables 2 and 3 gets a P finding', () => {
     const p = clonePublished();
     const rows = [...p.table2.rows, ...p.table3.rows].filter((r) => r.kind !== 'continuous').length;

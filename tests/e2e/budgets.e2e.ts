@@ -1,0 +1,46 @@
+/**
+ * Performance budgets of the built site: `npm run size` (src/cli/size.ts) holds every page's
+ * gzipped JavaScript (static imports followed transitively, dynamic imports included) and total
+ * weight to the committed budgets.json, and every page has a budget of its own.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { budgetFor, runSize } from '../../src/cli/size.ts';
+import type { BudgetFile, PageSize } from '../../src/cli/size.ts';
+import { DIST } from './builds.ts';
+
+const budgets = JSON.parse(readFileSync('budgets.json', 'utf8')) as BudgetFile;
+
+function size(): { code: number; out: string; err: string; pages: PageSize[] } {
+  let out = '';
+  let err = '';
+  const io = { stdout: (s: string) => void (out += s), stderr: (s: string) => void (err += s) };
+  const code = runSize(['--dist', DIST, '--budgets', 'budgets.json', '--base', '/'], io);
+  let json = '';
+  runSize(['--dist', DIST, '--budgets', 'budgets.json', '--base', '/', '--json'], { stdout: (s) => void (json += s), stderr: () => {} });
+  return { code, out, err, pages: JSON.parse(json) as PageSize[] };
+}
+
+describe('page weight budgets (budgets.json)', () => {
+  const r = size();
+
+  it('every page is within its JavaScript and total budget', () => {
+    console.log(r.out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('every page has its own budget, and every budget names a built page', () => {
+    const keys = Object.keys(budgets.pages ?? {});
+    const unbudgeted = r.pages.filter((p) => budgetFor(budgets, p.page) === budgets.default).map((p) => `/${p.page}`);
+    expect(unbudgeted).toEqual([]);
+    const unused = keys.filter((k) => !r.pages.some((p) => (k.endsWith('*') ? p.page.startsWith(k.slice(0, -1)) : p.page === k)));
+    expect(unused).toEqual([]);
+  });
+
+  it('the story loads its sticky figure lazily, and the size tool counts it', () => {
+    const story = r.pages.find((p) => p.page === '')!;
+    expect(story.lazyScripts.some((s) => s.includes('KmFigure'))).toBe(true);
+    expect(story.scripts.some((s) => s.includes('KmFigure'))).toBe(false);
+  });
+});
