@@ -12,10 +12,7 @@ function isNumbers(x: unknown): x is number[] {
 
 function band(x: unknown): KmBand | null {
   if (!x || typeof x !== 'object') return null;
-  const b = x as Record<string, unknown>;
-  const time = b.time ?? b.times ?? b.t;
-  const lower = b.lower ?? b.lo ?? b.min;
-  const upper = b.upper ?? b.hi ?? b.max;
+  const { time, lower, upper } = x as Record<string, unknown>;
   if (!isNumbers(time) || !isNumbers(lower) || !isNumbers(upper)) return null;
   if (time.length === 0 || time.length !== lower.length || time.length !== upper.length) return null;
   for (let i = 1; i < time.length; i++) if (!(time[i] > time[i - 1])) return null;
@@ -23,14 +20,15 @@ function band(x: unknown): KmBand | null {
 }
 
 /**
- * `{ views: { "<view id>": { "<group>": { time, lower, upper } } } }` (or the same without `views`),
+ * `{ views: { "<view id>": { "<group>": { time, lower, upper } } } }`,
  * as src/reconstruct/ensemble.ts writes it: `lower`/`upper` are the pointwise 5% and 95% quantiles
  * of S(t) across the members on a 1-month grid.
  */
 export function ensembleBands(json: unknown, viewIds: readonly string[]): KmEnsemble | null {
   if (!json || typeof json !== 'object') return null;
   const root = json as Record<string, unknown>;
-  const views = (root.views ?? root.bands ?? root) as Record<string, unknown>;
+  const views = root.views as Record<string, unknown> | undefined;
+  if (!views || typeof views !== 'object') return null;
   const out: Record<string, Record<string, KmBand>> = {};
   for (const id of viewIds) {
     const groups = views[id];

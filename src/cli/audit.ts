@@ -15,6 +15,8 @@ import { readJsonFile } from '../published/read-json.ts';
 import { InputError } from '../stats/validate.ts';
 import { parseArgs, usage } from './args.ts';
 import { isMain } from './is-main.ts';
+import { reportInputError } from './io.ts';
+import type { CliIO } from './io.ts';
 
 const SPEC = {
   json: { type: 'boolean', help: 'print the audit as JSON ({ summary, findings }) instead of the report' },
@@ -24,11 +26,6 @@ const SPEC = {
 } as const;
 
 export const DEFAULT_FIDELITY = 'data/reconstructed/fidelity.json';
-
-export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
 
 /** Loads `root/data/published` and the fidelity report (when there is one) and runs the audit. Used by `npm run data`. */
 export function auditProject(root = '.'): AuditResult {
@@ -105,11 +102,7 @@ export function runAuditCli(argv: readonly string[], io: CliIO): number {
     io.stdout(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatReport(result));
     return 0;
   } catch (err) {
-    if (err instanceof InputError) {
-      io.stderr(`error: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return reportInputError(err, (t) => io.stderr(t));
   }
 }
 

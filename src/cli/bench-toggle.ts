@@ -8,14 +8,14 @@
  *
  * Options: --dist dist  --runs 50  --budget 16  --base /sub/path/ (default BASE_PATH or /)
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist } from '../lib/static-server.ts';
 import { chromium } from 'playwright-core';
 import { InputError } from '../stats/validate.ts';
 import { parseArgs, usage } from './args.ts';
 import { isMain } from './is-main.ts';
+import { reportInputError } from './io.ts';
 
 const SPEC = {
   dist: { type: 'string', help: 'built site directory (default dist)' },
@@ -24,35 +24,6 @@ const SPEC = {
   base: { type: 'string', help: 'base path the site was built for (default $BASE_PATH or /)' },
   help: { type: 'boolean', help: 'show this help' },
 } as const;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
-
-/** A static file server for dist/ under `base`, on a free localhost port. */
-async function serve(dist: string, base: string) {
-  const root = resolve(dist);
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    if (!path.startsWith(base)) return void res.writeHead(404).end();
-    let file = normalize(join(root, path.slice(base.length)));
-    if (!file.startsWith(root)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}${base}`, close: () => new Promise<void>((ok) => server.close(() => ok())) };
-}
 
 export function quantile(sorted: readonly number[], q: number): number {
   if (!sorted.length) return Number.NaN;
@@ -94,7 +65,7 @@ export async function runBenchToggle(argv: readonly string[]): Promise<number> {
     if (!base.endsWith('/')) base = `${base}/`;
     if (!existsSync(join(dist, 'explore', 'index.html'))) throw new InputError(`${dist}/explore/index.html not found: run \`npm run build\` first`);
 
-    const server = await serve(dist, base);
+    const server = await serveDist(dist, base);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
@@ -148,11 +119,7 @@ export async function runBenchToggle(argv: readonly string[]): Promise<number> {
       await server.close();
     }
   } catch (err) {
-    if (err instanceof InputError) {
-      process.stderr.write(`error: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return reportInputError(err, (t) => process.stderr.write(t));
   }
 }
 

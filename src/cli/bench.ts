@@ -17,6 +17,7 @@ import { coxph } from '../stats/cox.ts';
 import { InputError } from '../stats/validate.ts';
 import { parseArgs, usage } from './args.ts';
 import { isMain } from './is-main.ts';
+import { reportInputError } from './io.ts';
 
 const SPEC = {
   sizes: { type: 'string', help: 'comma-separated sample sizes (default 1000,10000,100000,1000000)' },
@@ -138,11 +139,7 @@ export function runBench(argv: readonly string[]): number {
     );
     return 0;
   } catch (err) {
-    if (err instanceof InputError) {
-      process.stderr.write(`error: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return reportInputError(err, (t) => process.stderr.write(t));
   }
 }
 

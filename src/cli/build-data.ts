@@ -19,6 +19,8 @@ import { SurvivalFile } from '../published/survival-schema.ts';
 import { InputError } from '../stats/validate.ts';
 import { auditProject } from './audit.ts';
 import { isMain } from './is-main.ts';
+import { reportInputError, PROCESS_IO } from './io.ts';
+import type { CliIO } from './io.ts';
 
 export interface BuildDataResult {
   /** File path (relative to the project root) → JSON text. */
@@ -91,13 +93,6 @@ export function buildData(root = '.'): BuildDataResult {
   };
 }
 
-export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const PROCESS_IO: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
-
 /** Runs the command in the project at `root`; returns the exit code. Nothing is written unless everything succeeded. */
 export function runBuildData(argv: readonly string[], io: CliIO = PROCESS_IO, root = '.'): number {
   const started = performance.now();
@@ -110,11 +105,7 @@ export function runBuildData(argv: readonly string[], io: CliIO = PROCESS_IO, ro
     io.stdout(`data: wrote ${Object.keys(files).length} files (${(bytes / 1024).toFixed(1)} KiB) to ${OUT}/ in ${ms} ms\n`);
     return 0;
   } catch (err) {
-    if (err instanceof InputError) {
-      io.stderr(`error: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return reportInputError(err, (t) => io.stderr(t));
   }
 }
 

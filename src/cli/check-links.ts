@@ -22,6 +22,7 @@ import { parseArgs, usage } from './args.ts';
 import type { OptionSpec } from './args.ts';
 import { isMain } from './is-main.ts';
 import { InputError } from '../stats/validate.ts';
+import { reportInputError } from './io.ts';
 
 export const DEFAULT_SITE = process.env.SITE_URL || 'https://nelm-ct.example.org';
 
@@ -282,11 +283,7 @@ export function runCheckLinks(argv: readonly string[], io: Io = { out: (s) => pr
     io.out(formatReport(report, { listExternal: !args.quiet }));
     return report.broken.length ? 1 : 0;
   } catch (err) {
-    if (err instanceof InputError) {
-      io.err(`error: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return reportInputError(err, (t) => io.err(t));
   }
 }
 

@@ -22,6 +22,7 @@ import { MAIN_OPTIONS, createContext, reconstructMain } from '../reconstruct/sea
 import { loadTargets } from '../reconstruct/targets.ts';
 import { parseArgs, usage } from './args.ts';
 import { isMain } from './is-main.ts';
+import type { CliIO } from './io.ts';
 
 /** Default seed of the main reconstruction (the ensemble's seeds derive from it). */
 const DEFAULT_SEED = 20200101;
@@ -38,12 +39,6 @@ const SURVIVAL = 'data/published/survival.json';
 const OUT_DIR = 'data/reconstructed';
 
 /** Output channels of the command (injected by tests). */
-export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** True when stderr is a terminal (progress is redrawn in place). */
-  readonly tty?: boolean;
-}
 
 function integer(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;

@@ -22,6 +22,7 @@ import type { OptionSpec } from './args.ts';
 import { isMain } from './is-main.ts';
 import { InputError } from '../stats/validate.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
+import { reportInputError } from './io.ts';
 
 const SPEC = {
   base: { type: 'string', help: 'BASE_PATH to build for (default /)' },
@@ -167,11 +168,7 @@ export function runReproCheck(argv: readonly string[], io: Io = { out: (s) => pr
     io.out(`repro-check: ${lists[0].length} files, byte-identical; sha256 of the hash list ${digest}\n`);
     return 0;
   } catch (err) {
-    if (err instanceof InputError) {
-      io.err(`error: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return reportInputError(err, (t) => io.err(t));
   } finally {
     if (work && !keep) rmSync(work, { recursive: true, force: true });
     else if (work) io.out(`repro-check: kept ${work}\n`);

@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { InputError } from '../stats/validate.ts';
 import { parseArgs, usage } from './args.ts';
 import { isMain } from './is-main.ts';
+import { reportInputError } from './io.ts';
 
 const SPEC = {
   dist: { type: 'string', help: 'built site directory (default dist)' },
@@ -233,11 +234,7 @@ export function runSize(argv: readonly string[], io: IO = { stdout: (s) => proce
     for (const r of over) io.stderr(`over budget: /${r.page}: ${r.over.join('; ')}\n`);
     return over.length ? 1 : 0;
   } catch (err) {
-    if (err instanceof InputError) {
-      io.stderr(`error: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return reportInputError(err, (t) => io.stderr(t));
   }
 }
 

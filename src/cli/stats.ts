@@ -15,6 +15,8 @@ import { InputError } from '../stats/validate.ts';
 import type { ConfType } from '../stats/kaplan-meier.ts';
 import { parseArgs, usage } from './args.ts';
 import { isMain } from './is-main.ts';
+import { reportInputError } from './io.ts';
+import type { CliIO } from './io.ts';
 
 const SPEC = {
   in: { type: 'string', help: 'CSV file with one row per patient', required: true },
@@ -59,11 +61,6 @@ function parseConfLevel(text: string | undefined): number {
   const v = parseDecimal(text);
   if (!(v > 0 && v < 1)) throw new InputError(`invalid --conf-level "${text}": expected a number between 0 and 1, e.g. 0.95`);
   return v;
-}
-
-export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
 }
 
 /** Runs the command; returns the exit code. */
@@ -141,11 +138,7 @@ export function runStats(argv: readonly string[], io: CliIO): number {
     }
     return 0;
   } catch (err) {
-    if (err instanceof InputError) {
-      io.stderr(`error: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    return reportInputError(err, (t) => io.stderr(t));
   }
 }
 

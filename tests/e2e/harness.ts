@@ -4,37 +4,15 @@
  * `E2E_DIST` names the build the tests look at (default dist/); browsers.ts runs a test in
  * Chromium and Firefox through one small page interface.
  */
-import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, relative, resolve, sep } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page, Request } from 'playwright-core';
+import { serveDist } from '../../src/lib/static-server.ts';
+import type { DistServer } from '../../src/lib/static-server.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.zip': 'application/zip',
-};
-
-export interface StaticServer {
-  /** Origin plus base path, ending in `/`, e.g. `http://127.0.0.1:40123/`. */
-  readonly url: string;
-  readonly origin: string;
-  close(): Promise<void>;
-}
+/** A running server: origin plus base path (`url`, ending in `/`) and `close()`. */
+export type StaticServer = DistServer;
 
 /** The built site the end-to-end tests load: `E2E_DIST`, default `dist`. */
 export const DIST = process.env.E2E_DIST ?? 'dist';
@@ -74,50 +52,13 @@ export interface ServeOptions {
   htmlHeaders?: Record<string, string>;
 }
 
-/** Serves `dir` (default {@link DIST}) under `base` (default `/`) on a free localhost port. */
-export async function serveStatic(dir = DIST, base = '/', options: ServeOptions = {}): Promise<StaticServer> {
-  const root = resolve(dir);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`${dir}/index.html not found: run \`npm run build\` first`);
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  const handler = (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
-    if (!path.startsWith(prefix) && `${path}/` !== prefix) {
-      res.writeHead(404).end('outside base');
-      return;
-    }
-    path = path.slice(prefix.length - 1) || '/';
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!path.endsWith('/')) {
-        res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-        return;
-      }
-      file = join(file, 'index.html');
-    }
-    if (!existsSync(file)) {
-      const notFound = join(root, '404.html');
-      res.writeHead(404, { 'content-type': TYPES['.html'] });
-      res.end(existsSync(notFound) ? readFileSync(notFound) : 'not found');
-      return;
-    }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? options.htmlHeaders : {}) });
-    res.end(readFileSync(file));
-  };
-  const server = createServer(handler);
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    url: `${origin}${prefix}`,
-    origin,
-    close: () => new Promise((ok) => server.close(() => ok())),
-  };
+/**
+ * Serves `dir` (default {@link DIST}) under `base` (default `/`) on a free localhost port, with
+ * the project's static server (src/lib/static-server.ts) minus the `_headers` file, so that the
+ * meta-tag CSP is what the pages are tested under unless a test passes its own headers.
+ */
+export function serveStatic(dir = DIST, base = '/', options: ServeOptions = {}): Promise<StaticServer> {
+  return serveDist(dir, base, { headersFile: false, htmlHeaders: options.htmlHeaders });
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -9,8 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { serveDist } from '../../src/cli/lighthouse.ts';
-import type { DistServer } from '../../src/cli/lighthouse.ts';
+import { serveDist } from '../../src/lib/static-server.ts';
+import type { DistServer } from '../../src/lib/static-server.ts';
 import { launchChromium, watchPage } from './harness.ts';
 import { DIST } from './builds.ts';
 

@@ -24,3 +24,17 @@ export function expectAllClose(actual: readonly (number | null)[], expected: rea
   expect(actual.length, `${label} length`).toBe(expected.length);
   for (let i = 0; i < expected.length; i++) expectClose(actual[i], expected[i], rel, `${label}[${i}]`);
 }
+
+/** Asserts that `run` throws an InputError with exactly this one-line message. */
+export function expectInputError(run: () => unknown, message: string): void {
+  let error: unknown;
+  try {
+    run();
+  } catch (e) {
+    error = e;
+  }
+  if (!(error instanceof Error)) throw new Error(`expected InputError "${message}", nothing was thrown`);
+  if (error.name !== 'InputError') throw new Error(`expected InputError, got ${error.name}: ${error.message}`);
+  if (error.message !== message) throw new Error(`expected message "${message}", got "${error.message}"`);
+  if (error.message.includes('\n')) throw new Error('error message has more than one line');
+}

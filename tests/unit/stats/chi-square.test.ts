@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chiSquareTest } from '../../../src/stats/chi-square.ts';
-import { expectClose } from '../helpers.ts';
+import { expectClose, expectInputError } from '../helpers.ts';
 
 // Fixtures: tests/oracle/tables.R (R 4.2 chisq.test).
 interface ChiCase {
@@ -25,17 +25,6 @@ function load(name: string): TableCase[] {
 }
 const all = [...load('tables-reference'), ...load('tables-paper'), ...load('tables-synthetic')];
 
-function expectInputError(run: () => unknown, message: string): void {
-  let error: unknown;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, `expected InputError "${message}"`).toBeInstanceOf(Error);
-  expect((error as Error).name).toBe('InputError');
-  expect((error as Error).message).toBe(message);
-}
 
 describe('chiSquareTest: against R (tests/oracle/tables.R)', () => {
   for (const c of all) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareCodePoints, coxModel } from '../../../src/stats/cox-model.ts';
-import { expectClose } from '../helpers.ts';
+import { expectClose, expectInputError } from '../helpers.ts';
 
 // Fixtures: tests/oracle/cox.R (R 4.2, survival 3.5-3). Text covariates there are factors whose
 // levels are the reference first, then code-point order, as coxModel orders them.
@@ -27,17 +27,6 @@ function load(name: string): CoxCase[] {
 }
 const cases = [...load('cox-datasets'), ...load('cox-synthetic')];
 
-function expectInputError(run: () => unknown, message: string): void {
-  let error: unknown;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, `expected InputError "${message}"`).toBeInstanceOf(Error);
-  expect((error as Error).name).toBe('InputError');
-  expect((error as Error).message).toBe(message);
-}
 
 function modelOf(c: CoxCase) {
   const covariates = Object.fromEntries(c.covariateOrder.map((name) => [name, c.data.covariates[name]]));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { coxph, type CoxFit } from '../../../src/stats/cox.ts';
-import { expectClose } from '../helpers.ts';
+import { expectClose, expectInputError } from '../helpers.ts';
 
 // Fixtures: tests/oracle/cox.R (R 4.2, survival 3.5-3).
 interface RTerm {
@@ -70,17 +70,6 @@ function expectPlainJson(fit: unknown): void {
   expect(JSON.parse(JSON.stringify(fit))).toEqual(fit);
 }
 
-function expectInputError(run: () => unknown, message: string): void {
-  let error: unknown;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, `expected InputError "${message}"`).toBeInstanceOf(Error);
-  expect((error as Error).name).toBe('InputError');
-  expect((error as Error).message).toBe(message);
-}
 
 /** Compares one fit with R's, term by term and test by test, at relative 1e-6. */
 function expectMatchesR(fit: { terms: readonly { term: string; coef: number | null; se: number | null; hr: number | null; lower: number | null; upper: number | null; z: number | null; p: number | null }[] } & Omit<CoxFit, 'terms'>, c: CoxCase): void {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fisherExact } from '../../../src/stats/fisher-exact.ts';
 import { logFactorial } from '../../../src/stats/special.ts';
-import { expectClose } from '../helpers.ts';
+import { expectClose, expectInputError } from '../helpers.ts';
 
 // Fixtures: tests/oracle/tables.R (R 4.2 fisher.test).
 interface TableCase {
@@ -21,17 +21,6 @@ const reference = load('tables-reference');
 const paper = load('tables-paper');
 const synthetic = load('tables-synthetic');
 
-function expectInputError(run: () => unknown, message: string): void {
-  let error: unknown;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, `expected InputError "${message}"`).toBeInstanceOf(Error);
-  expect((error as Error).name).toBe('InputError');
-  expect((error as Error).message).toBe(message);
-}
 
 /** R's Inf is null here (JSON has no infinity). */
 const orValue = (v: number | 'Inf' | null | undefined) => (v === 'Inf' ? null : v ?? null);

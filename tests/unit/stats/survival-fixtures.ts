@@ -53,16 +53,5 @@ export function infToNull(values: readonly Num[]): Num[] {
   return values.map((v) => (v === null || !Number.isFinite(v) ? null : v));
 }
 
-/** Runs `run` and checks that it throws an InputError with exactly `message` (one line). */
-export function expectInputError(run: () => unknown, message: string): void {
-  let error: unknown;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  if (!(error instanceof Error)) throw new Error(`expected InputError "${message}", nothing was thrown`);
-  if (error.name !== 'InputError') throw new Error(`expected InputError, got ${error.name}: ${error.message}`);
-  if (error.message !== message) throw new Error(`expected message "${message}", got "${error.message}"`);
-  if (error.message.includes('\n')) throw new Error('error message has more than one line');
-}
+
+export { expectInputError } from '../helpers.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectableHazardRatio, freedmanEvents, powerForHazardRatio, schoenfeldEvents } from '../../../src/stats/survival-power.ts';
-import { expectClose } from '../helpers.ts';
+import { expectClose, expectInputError } from '../helpers.ts';
 
 // Fixture: tests/oracle/power.R (the formulas evaluated in R with qnorm/pnorm).
 interface Design {
@@ -22,17 +22,6 @@ interface PowerFixture {
 }
 const fixture: PowerFixture = JSON.parse(readFileSync(new URL('../../fixtures/power.json', import.meta.url), 'utf8'));
 
-function expectInputError(run: () => unknown, message: string): void {
-  let error: unknown;
-  try {
-    run();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, `expected InputError "${message}"`).toBeInstanceOf(Error);
-  expect((error as Error).name).toBe('InputError');
-  expect((error as Error).message).toBe(message);
-}
 
 describe('events needed (tests/oracle/power.R)', () => {
   for (const e of fixture.events) {

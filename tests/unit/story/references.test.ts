@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ReferenceList } from '../../../src/components/story/schema.ts';
+import { PAPER_SKIP_REASON, paperText } from '../paper-text.ts';
 
 const refs = ReferenceList.parse(JSON.parse(readFileSync('content/references.json', 'utf8')));
 /** Letters and digits only, lower case: the paper's text has line breaks, hyphenation and odd characters. */
 const squash = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
 // Page furniture (running heads and copyright lines) interrupts references that cross a page.
 const furniture = /^(\d+ Armstrong et al\..*|© HepatoBiliary Surgery and Nutrition\..*|HepatoBiliary Surgery and Nutrition, Vol.*)$/gm;
-const paperText = squash(readFileSync('../shared/paper/armstrong-2020-hbsn-nelm.txt', 'utf8').replace(furniture, ''));
-const contains = (needle: string) => paperText.includes(squash(needle));
+const text = paperText === null ? null : squash(paperText.replace(furniture, ''));
+const contains = (needle: string) => text!.includes(squash(needle));
 
 describe('content/references.json', () => {
   it('holds all 29 references of the article, numbered 1–29', () => {
@@ -16,7 +17,7 @@ describe('content/references.json', () => {
     expect(refs.map((r) => r.n)).toEqual(Array.from({ length: 29 }, (_, i) => i + 1));
   });
 
-  it('transcribes every title, first author and journal as printed in the paper', () => {
+  it.skipIf(text === null)(`transcribes every title, first author and journal as printed in the paper ${text === null ? PAPER_SKIP_REASON : ''}`, () => {
     for (const r of refs) {
       expect(contains(r.title), `reference ${r.n} title`).toBe(true);
       expect(contains(`${r.n}. ${r.authors.join(', ')}${r.etAl ? ', et al.' : '.'}`), `reference ${r.n} authors`).toBe(true);
