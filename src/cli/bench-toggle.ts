@@ -100,7 +100,8 @@ export async function runBenchToggle(argv: readonly string[]): Promise<number> {
       for (let i = 0; i < runs; i++) {
         const input = page.locator(`km-figure ${SEQUENCE[i % SEQUENCE.length]}`);
         await input.click();
-        await page.waitForFunction(`window.__km.samples.length > ${i}`);
+        // A function, not a string: the site's CSP forbids eval, and a string predicate needs it.
+        await page.waitForFunction((seen) => (window as unknown as { __km: { samples: number[] } }).__km.samples.length > seen, i);
         await page.waitForTimeout(60);
       }
       const { samples, strict } = (await page.evaluate('window.__km')) as { samples: number[]; strict: number[] };

@@ -247,6 +247,87 @@ const inPage = {
   },
 };
 
+// Shared by both engines: Playwright's and Puppeteer's pages emit the same events and have the
+// same navigation and mouse calls, so only evaluation and the engine-specific parts differ.
+
+/** The event surface both engines' pages share, as far as the helpers below use it. */
+type Emitter = { on(event: string, handler: (arg: never) => void): unknown };
+type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => Promise<R>;
+type Mouse = { click(x: number, y: number): Promise<unknown>; move(x: number, y: number): Promise<unknown> };
+
+/** Console errors, uncaught exceptions, requests to other origins than the first page's, and failed responses. */
+function watchPage(page: Emitter, origin: () => string | null): Watch {
+  const watch: Watch = { consoleErrors: [], foreignRequests: [], failedRequests: [] };
+  page.on('console', (msg: { type(): string; text(): string }) => {
+    if (msg.type() === 'error') watch.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err: unknown) => watch.consoleErrors.push(String(err)));
+  page.on('request', (req: { url(): string }) => {
+    const u = req.url();
+    const o = origin();
+    if (!o || /^(data|blob|about):/.test(u)) return;
+    if (!u.startsWith(o)) watch.foreignRequests.push(u);
+  });
+  page.on('response', (r: { status(): number; url(): string }) => {
+    if (r.status() >= 400) watch.failedRequests.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r: { url(): string }) => watch.failedRequests.push(`failed ${r.url()}`));
+  return watch;
+}
+
+function onDialog(page: Emitter, handler: (message: string) => void): void {
+  page.on('dialog', (d: { message(): string; dismiss(): Promise<void> }) => {
+    handler(d.message());
+    void d.dismiss();
+  });
+}
+
+function navigation(page: { goBack(): Promise<unknown>; goForward(): Promise<unknown>; url(): string }): Pick<TestPage, 'goBack' | 'goForward' | 'url'> {
+  return {
+    async goBack() {
+      await page.goBack();
+    },
+    async goForward() {
+      await page.goForward();
+    },
+    url: () => page.url(),
+  };
+}
+
+/** Queries and actions written once over `evaluate` and real mouse input. */
+function domMethods(
+  self: () => TestPage,
+  ev: Evaluate,
+  mouse: Mouse,
+): Pick<TestPage, 'waitForFunction' | 'waitFor' | 'waitForURL' | 'count' | 'text' | 'textContent' | 'attr' | 'isVisible' | 'isChecked' | 'inputValue' | 'box' | 'scrollIntoView' | 'click' | 'check' | 'uncheck' | 'focus' | 'mouseMove'> {
+  return {
+    waitForFunction: (fn, arg, o = {}) => pollUntil(() => ev(fn, arg), o.timeout ?? 10_000, fn.toString().slice(0, 200)),
+    waitFor: (selector, o = {}) => waitForSelector(self(), selector, o),
+    waitForURL: (test, o = {}) => waitForURL(self(), test, o),
+    count: (selector) => ev(inPage.count, { selector }),
+    text: (selector) => ev(inPage.text, { selector }),
+    textContent: (selector) => ev(inPage.textContent, { selector }),
+    attr: (selector, name) => ev(inPage.attr, { selector, name }),
+    isVisible: (selector) => ev(inPage.visible, { selector }),
+    isChecked: (selector) => ev(inPage.checked, { selector }),
+    inputValue: (selector) => ev(inPage.value, { selector }),
+    box: (selector) => ev(inPage.box, { selector }),
+    scrollIntoView: (selector) => ev(inPage.scroll, { selector }),
+    async click(selector) {
+      const { x, y } = await ev(inPage.target, { selector });
+      await mouse.click(x, y);
+    },
+    async check(selector) {
+      if (!(await self().isChecked(selector))) await self().click(selector);
+    },
+    async uncheck(selector) {
+      if (await self().isChecked(selector)) await self().click(selector);
+    },
+    focus: (selector) => ev(inPage.focus, { selector }),
+    mouseMove: async (x, y) => void (await mouse.move(x, y)),
+  };
+}
+
 // Chromium ---------------------------------------------------------------------------------------
 
 async function openChromium(): Promise<TestBrowser> {
@@ -280,21 +361,8 @@ async function openChromium(): Promise<TestBrowser> {
 }
 
 function chromiumPage(page: PwPage, context: PwContext, options: PageOptions, onClose: () => void): TestPage {
-  const watch: Watch = { consoleErrors: [], foreignRequests: [], failedRequests: [] };
   let origin: string | null = null;
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') watch.consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => watch.consoleErrors.push(String(err)));
-  page.on('request', (req) => {
-    const u = req.url();
-    if (!origin || /^(data|blob|about):/.test(u)) return;
-    if (!u.startsWith(origin)) watch.foreignRequests.push(u);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) watch.failedRequests.push(`${r.status()} ${r.url()}`);
-  });
-  page.on('requestfailed', (r) => watch.failedRequests.push(`failed ${r.url()}`));
+  const watch = watchPage(page as unknown as Emitter, () => origin);
   const ev = <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => page.evaluate(fn as never, arg as never) as Promise<R>;
   const self: TestPage = {
     browserName: 'chromium',
@@ -309,40 +377,11 @@ function chromiumPage(page: PwPage, context: PwContext, options: PageOptions, on
       const r = await page.reload({ waitUntil: o.waitUntil ?? 'load' });
       return r?.status() ?? null;
     },
-    async goBack() {
-      await page.goBack();
-    },
-    async goForward() {
-      await page.goForward();
-    },
-    url: () => page.url(),
+    ...navigation(page),
     evaluate: ev,
     evaluateSource: <R>(source: string) => page.evaluate(source) as Promise<R>,
-    waitForFunction: (fn, arg, o = {}) => pollUntil(() => ev(fn, arg), o.timeout ?? 10_000, fn.toString().slice(0, 200)),
-    waitFor: (selector, o = {}) => waitForSelector(self, selector, o),
-    waitForURL: (test, o = {}) => waitForURL(self, test, o),
-    count: (selector) => ev(inPage.count, { selector }),
-    text: (selector) => ev(inPage.text, { selector }),
-    textContent: (selector) => ev(inPage.textContent, { selector }),
-    attr: (selector, name) => ev(inPage.attr, { selector, name }),
-    isVisible: (selector) => ev(inPage.visible, { selector }),
-    isChecked: (selector) => ev(inPage.checked, { selector }),
-    inputValue: (selector) => ev(inPage.value, { selector }),
-    box: (selector) => ev(inPage.box, { selector }),
-    scrollIntoView: (selector) => ev(inPage.scroll, { selector }),
-    async click(selector) {
-      const { x, y } = await ev(inPage.target, { selector });
-      await page.mouse.click(x, y);
-    },
-    async check(selector) {
-      if (!(await self.isChecked(selector))) await self.click(selector);
-    },
-    async uncheck(selector) {
-      if (await self.isChecked(selector)) await self.click(selector);
-    },
-    focus: (selector) => ev(inPage.focus, { selector }),
+    ...domMethods(() => self, ev, page.mouse),
     press: (key) => page.keyboard.press(key),
-    mouseMove: (x, y) => page.mouse.move(x, y),
     setViewport: (v) => page.setViewportSize(v),
     emulateMedia: (m) => page.emulateMedia(m),
     setOffline: (offline) => context.setOffline(offline),
@@ -350,12 +389,7 @@ function chromiumPage(page: PwPage, context: PwContext, options: PageOptions, on
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: o.timeout ?? 15_000 }), trigger()]);
       return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
     },
-    onDialog(handler) {
-      page.on('dialog', (d) => {
-        handler(d.message());
-        void d.dismiss();
-      });
-    },
+    onDialog: (handler) => onDialog(page as unknown as Emitter, handler),
     async close() {
       onClose();
       await context.close().catch(() => undefined);
@@ -454,21 +488,8 @@ const FIREFOX_KEYS: Record<string, string> = { Space: ' ', Control: 'Control', C
 
 function firefoxPage(page: PpPage, context: PpContext, options: PageOptions, downloadDir: string | null): TestPage {
   const js = options.javaScript !== false;
-  const watch: Watch = { consoleErrors: [], foreignRequests: [], failedRequests: [] };
   let origin: string | null = null;
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') watch.consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => watch.consoleErrors.push(String(err)));
-  page.on('request', (req) => {
-    const u = req.url();
-    if (!origin || /^(data|blob|about):/.test(u)) return;
-    if (!u.startsWith(origin)) watch.foreignRequests.push(u);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) watch.failedRequests.push(`${r.status()} ${r.url()}`);
-  });
-  page.on('requestfailed', (r) => watch.failedRequests.push(`failed ${r.url()}`));
+  const watch = watchPage(page as unknown as Emitter, () => origin);
   // With JavaScript off only a sandbox evaluates (synchronously); it sees the same DOM.
   type Realm = { evaluate(fn: unknown, ...args: unknown[]): Promise<unknown> };
   const frame = page.mainFrame() as unknown as Realm & { isolatedRealm(): Realm };
@@ -488,38 +509,10 @@ function firefoxPage(page: PpPage, context: PpContext, options: PageOptions, dow
       const r = await page.reload({ waitUntil: waitUntil(o.waitUntil) });
       return r?.status() ?? null;
     },
-    async goBack() {
-      await page.goBack();
-    },
-    async goForward() {
-      await page.goForward();
-    },
-    url: () => page.url(),
+    ...navigation(page),
     evaluate: ev,
     evaluateSource: <R>(source: string) => realm().evaluate(source) as Promise<R>,
-    waitForFunction: (fn, arg, o = {}) => pollUntil(() => ev(fn, arg), o.timeout ?? 10_000, fn.toString().slice(0, 200)),
-    waitFor: (selector, o = {}) => waitForSelector(self, selector, o),
-    waitForURL: (test, o = {}) => waitForURL(self, test, o),
-    count: (selector) => ev(inPage.count, { selector }),
-    text: (selector) => ev(inPage.text, { selector }),
-    textContent: (selector) => ev(inPage.textContent, { selector }),
-    attr: (selector, name) => ev(inPage.attr, { selector, name }),
-    isVisible: (selector) => ev(inPage.visible, { selector }),
-    isChecked: (selector) => ev(inPage.checked, { selector }),
-    inputValue: (selector) => ev(inPage.value, { selector }),
-    box: (selector) => ev(inPage.box, { selector }),
-    scrollIntoView: (selector) => ev(inPage.scroll, { selector }),
-    async click(selector) {
-      const { x, y } = await ev(inPage.target, { selector });
-      await page.mouse.click(x, y);
-    },
-    async check(selector) {
-      if (!(await self.isChecked(selector))) await self.click(selector);
-    },
-    async uncheck(selector) {
-      if (await self.isChecked(selector)) await self.click(selector);
-    },
-    focus: (selector) => ev(inPage.focus, { selector }),
+    ...domMethods(() => self, ev, page.mouse),
     async press(chord) {
       const parts = chord.split('+');
       const key = parts.pop()!;
@@ -528,7 +521,6 @@ function firefoxPage(page: PpPage, context: PpContext, options: PageOptions, dow
       await page.keyboard.press((FIREFOX_KEYS[key] ?? key) as never);
       for (const m of modifiers.reverse()) await page.keyboard.up(m as never);
     },
-    mouseMove: (x, y) => page.mouse.move(x, y),
     setViewport: (v) => page.setViewport(v),
     async emulateMedia() {
       throw new Error('Firefox (WebDriver BiDi) cannot change media features on an open page: pass them to newPage()');
@@ -558,12 +550,7 @@ function firefoxPage(page: PpPage, context: PpContext, options: PageOptions, dow
       rmSync(join(downloadDir, name));
       return { name, bytes };
     },
-    onDialog(handler) {
-      page.on('dialog', (d) => {
-        handler(d.message());
-        void d.dismiss();
-      });
-    },
+    onDialog: (handler) => onDialog(page as unknown as Emitter, handler),
     async close() {
       await context.close().catch(() => undefined);
     },
