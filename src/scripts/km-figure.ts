@@ -3,7 +3,7 @@
  *
  * Without JavaScript the figure is complete (all views drawn, toggles switch them through CSS).
  * This element adds: redrawing at the container's real width (ResizeObserver) with the same chart
- * code, a crosshair that reads S(t), its CI and the number at risk (pointer, or keyboard with the
+ * code, a crosshair that reads S(t), its CI and the number at risk (mouse, a tap or horizontal finger drag, or keyboard with the
  * chart focused: ←/→ event times, Home/End, Escape), an aria-live announcement, downloads, and on
  * /explore/ the state in the URL with back/forward.
  *
@@ -150,11 +150,13 @@ export class KmFigureElement extends HTMLElement {
   #connectWindow(): void {
     for (const entry of this.#views.values()) this.#observer?.observe(entry.wrap);
     if (this.#urlState) window.addEventListener('popstate', this.#onPopState);
+    document.addEventListener('pointerdown', this.#onDocumentPointerDown);
   }
 
   disconnectedCallback(): void {
     this.#observer?.disconnect();
     window.removeEventListener('popstate', this.#onPopState);
+    document.removeEventListener('pointerdown', this.#onDocumentPointerDown);
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
@@ -317,24 +319,15 @@ export class KmFigureElement extends HTMLElement {
 
   #listen(wrap: HTMLElement, id: string): void {
     const entry = () => this.#views.get(id)!;
-    wrap.addEventListener('pointermove', (event) => {
-      const e = entry();
-      if (!e.svg || !e.layout || event.pointerType === 'touch') return;
-      const rect = e.svg.getBoundingClientRect();
-      const k = e.layout.width / rect.width;
-      const px = (event.clientX - rect.left) * k;
-      const py = (event.clientY - rect.top) * k;
-      const l = e.layout;
-      if (px < l.plotLeft || px > l.plotRight || py < l.plotTop || py > l.plotBottom) {
-        if (this.#crosshair?.index === -1) this.#hideCrosshair();
-        return;
-      }
-      const end = e.stops[e.stops.length - 1] ?? l.tMax;
-      const t = Math.max(0, Math.min(end, Math.round(l.x.invert(px) * 10) / 10));
-      this.#showCrosshair(e, t, -1);
+    // Mouse and pen: the crosshair follows the pointer and goes when it leaves. Touch: a tap shows
+    // it (a horizontal drag scrubs, see touch-action in km-figure.css) and it stays after the
+    // finger lifts, until a tap outside the plot.
+    wrap.addEventListener('pointerdown', (event) => {
+      if (event.pointerType === 'touch') this.#pointAt(entry(), event);
     });
-    wrap.addEventListener('pointerleave', () => {
-      if (this.#crosshair?.index === -1) this.#hideCrosshair();
+    wrap.addEventListener('pointermove', (event) => this.#pointAt(entry(), event));
+    wrap.addEventListener('pointerleave', (event) => {
+      if (event.pointerType !== 'touch' && this.#crosshair?.index === -1) this.#hideCrosshair();
     });
     wrap.addEventListener('focusin', (event) => {
       const e = entry();
@@ -378,6 +371,28 @@ export class KmFigureElement extends HTMLElement {
       this.#announce(crosshairText(e.data, e.stops[index]));
     });
   }
+
+  /** Shows the crosshair at the pointer's time, or hides a pointer crosshair outside the plot area. */
+  #pointAt(e: ViewEntry, event: PointerEvent): void {
+    if (!e.svg || !e.layout) return;
+    const rect = e.svg.getBoundingClientRect();
+    const k = e.layout.width / rect.width;
+    const px = (event.clientX - rect.left) * k;
+    const py = (event.clientY - rect.top) * k;
+    const l = e.layout;
+    if (px < l.plotLeft || px > l.plotRight || py < l.plotTop || py > l.plotBottom) {
+      if (this.#crosshair?.index === -1) this.#hideCrosshair();
+      return;
+    }
+    const end = e.stops[e.stops.length - 1] ?? l.tMax;
+    const t = Math.max(0, Math.min(end, Math.round(l.x.invert(px) * 10) / 10));
+    this.#showCrosshair(e, t, -1);
+  }
+
+  /** A tap anywhere outside the figure puts away a crosshair that a tap showed. */
+  #onDocumentPointerDown = (event: PointerEvent): void => {
+    if (event.pointerType === 'touch' && this.#crosshair?.index === -1 && !this.contains(event.target as Node)) this.#hideCrosshair();
+  };
 
   #showCrosshair(entry: ViewEntry, t: number, index: number): void {
     if (!entry.svg || !entry.layout) return;

@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from './harness.ts';
 import type { StaticServer } from './harness.ts';
-import { BROWSERS, openBrowser } from './browsers.ts';
+import { BROWSERS, CAPABILITIES, openBrowser } from './browsers.ts';
 import type { PageOptions, TestBrowser, TestPage } from './browsers.ts';
 import { axeViolations } from './axe.ts';
 
@@ -129,6 +129,27 @@ describe.each(BROWSERS)('/explore/ Kaplan–Meier figure in %s', (name) => {
     await expect.poll(() => page.count(`${svg} .km-crosshair`)).toBe(1);
     expect(await page.textContent(`${svg} .km-crosshair text`)).toMatch(/months$/);
     await page.mouseMove(2, box.y + 4);
+    await expect.poll(() => page.count(`${svg} .km-crosshair`)).toBe(0);
+    await page.close();
+  });
+
+  it.skipIf(!CAPABILITIES[name].mobileEmulation)('touch: a tap shows the crosshair, it stays after the finger lifts, a tap elsewhere hides it', async () => {
+    const page = await openExplore('', { mobile: true, viewport: { width: 390, height: 844 } });
+    const svg = '.km-view[data-view="calcification-rfs"] svg.km-svg';
+    await page.scrollIntoView(svg);
+    const box = (await page.box(svg))!;
+    const touch = page.raw.chromium!.touchscreen;
+    expect(await page.attr(svg, 'style')).toBeNull();
+    expect(await page.evaluate((sel) => getComputedStyle(document.querySelector(sel)!).touchAction, svg)).toBe('pan-y pinch-zoom');
+    await touch.tap(box.x + box.width * 0.5, box.y + box.height * 0.3);
+    await expect.poll(() => page.count(`${svg} .km-crosshair`)).toBe(1);
+    expect(await page.textContent(`${svg} .km-crosshair text`)).toMatch(/months$/);
+    // Lifting the finger (pointerleave for touch) keeps it; a tap on the heading puts it away.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await page.count(`${svg} .km-crosshair`)).toBe(1);
+    await page.scrollIntoView('h1');
+    const heading = (await page.box('h1'))!;
+    await touch.tap(heading.x + 5, heading.y + heading.height / 2);
     await expect.poll(() => page.count(`${svg} .km-crosshair`)).toBe(0);
     await page.close();
   });
