@@ -6,7 +6,7 @@
  * The JSON shape is a public contract (README "stats JSON"); fields are only ever added.
  */
 import { kaplanMeier } from '../stats/kaplan-meier.ts';
-import type { ConfType } from '../stats/kaplan-meier.ts';
+import type { ConfType, KaplanMeierFit } from '../stats/kaplan-meier.ts';
 import { survivalQuartiles } from '../stats/survival-quantile.ts';
 import { riskTable } from '../stats/risk-table.ts';
 import { logRank } from '../stats/log-rank.ts';
@@ -35,16 +35,8 @@ export interface SurvivalAnalysisOptions {
   readonly ties?: Ties;
 }
 
-export interface CurveTable {
-  readonly time: readonly number[];
-  readonly nRisk: readonly number[];
-  readonly nEvent: readonly number[];
-  readonly nCensor: readonly number[];
-  readonly surv: readonly number[];
-  readonly se: readonly (number | null)[];
-  readonly lower: readonly (number | null)[];
-  readonly upper: readonly (number | null)[];
-}
+/** One group's curve in the stable JSON: the Kaplan–Meier fit without its bookkeeping fields. */
+export type CurveTable = Pick<KaplanMeierFit, 'time' | 'nRisk' | 'nEvent' | 'nCensor' | 'surv' | 'se' | 'lower' | 'upper'>;
 
 export interface QuantileCI {
   readonly est: number | null;
