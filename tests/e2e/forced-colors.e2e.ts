@@ -73,13 +73,18 @@ interface Paint {
   dash: string;
 }
 
-/** Computed paint of every element matching `selector` inside the (first) `scope`. */
+/**
+ * Computed paint of every element matching `selector` inside the (first) `scope`, in the drawing
+ * the reader sees: until the script redraws the figure, the server's wide and narrow drawings are
+ * both in the page and a container query hides one, so elements of a hidden <svg> are skipped.
+ */
 function paints(page: TestPage, scope: string, selector: string): Promise<Paint[]> {
   return page.evaluate(
     ({ scope, selector }) => {
       const root = document.querySelector(scope);
       if (!root) throw new Error(`no ${scope}`);
-      return [...root.querySelectorAll(selector)].map((e) => {
+      const shown = (e: Element) => e.closest('svg')?.checkVisibility() ?? true;
+      return [...root.querySelectorAll(selector)].filter(shown).map((e) => {
         const s = getComputedStyle(e);
         let opacity = 1;
         for (let n: Element | null = e; n; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
@@ -191,12 +196,16 @@ describe.each(BROWSERS)('forced colours in %s', (name) => {
         const sys = await systemColours(page);
         await page.evaluate(() => document.querySelector('story-scroller')?.scrollIntoView({ block: 'start', behavior: 'instant' }));
         await page.waitFor('story-scroller.is-active km-figure[data-ready]', { timeout: 15_000 });
-        const step = STORY_STEPS.find((s) => s.state.highlight === 'risk-table')!;
+        // The step that splits the curves by calcification and outlines the risk table.
+        const step = STORY_STEPS.find((s) => s.state.highlight === 'risk-table' && s.state.grouping === 'calcification')!;
+        const view = `#story-km .km-view[data-view="${step.state.grouping}-${step.state.endpoint}"]`;
         await page.evaluate((id) => {
           const el = document.getElementById(`step-${id}`)!;
           window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.3, behavior: 'instant' });
         }, step.id);
         await page.waitForFunction((id) => document.querySelector('story-scroller')?.getAttribute('data-active-step') === id, step.id);
+        // The figure shows that step's view (the checks below look only at what is drawn on screen).
+        await page.waitForFunction((sel) => document.querySelector(sel)?.checkVisibility() ?? false, view);
 
         const controls = await page.evaluate(() =>
           [...document.querySelectorAll('.step-nav a.button')].map((a) => {
@@ -219,9 +228,9 @@ describe.each(BROWSERS)('forced colours in %s', (name) => {
           [...document.querySelectorAll('.step')].map((s) => ({ current: s.classList.contains('is-current'), colour: getComputedStyle(s).borderLeftColor })),
         );
         for (const m of markers) expect(m.colour).toBe(m.current ? sys.Highlight : sys.Canvas);
-        await expectChartInSystemColours(page, '#story-km .km-view[data-view="calcification-rfs"]', sys);
+        await expectChartInSystemColours(page, view, sys);
         // The highlighted risk table is outlined in Highlight.
-        const outline = await paints(page, '#story-km .km-view[data-view="calcification-rfs"]', '.km-table-highlight');
+        const outline = await paints(page, view, '.km-table-highlight');
         expect(outline.map((o) => [o.display, o.stroke])).toContainEqual(['inline', sys.Highlight]);
         // The forest plots draw in currentColor, which must be the system text colour.
         const forests = await page.evaluate(() => [...document.querySelectorAll('svg.forest-plot')].map((f) => getComputedStyle(f).color));
