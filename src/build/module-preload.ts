@@ -6,21 +6,12 @@
  * (one more round trip before the figure works, and in Lighthouse's simulation of a slow phone
  * sometimes before the largest paint). Dynamic imports are left alone: they are loaded on demand.
  */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { htmlFilesBelow, servedPath } from '../lib/built-files.ts';
 import { staticImports } from '../cli/size.ts';
-
-function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...htmlFiles(full));
-    else if (name.endsWith('.html')) out.push(full);
-  }
-  return out;
-}
 
 const ORIGIN = 'http://site.invalid';
 
@@ -71,9 +62,9 @@ export function modulePreload(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         let links = 0;
-        for (const file of htmlFiles(root)) {
-          const rel = relative(root, file).split(sep).join('/');
-          const pageUrl = base + (rel === 'index.html' ? '' : rel.replace(/(^|\/)index\.html$/, '$1'));
+        for (const rel of htmlFilesBelow(root)) {
+          const file = join(root, rel);
+          const pageUrl = base + servedPath(rel);
           const html = readFileSync(file, 'utf8');
           const paths = preloadsFor(html, pageUrl, root, base);
           const out = withModulePreloads(html, paths);

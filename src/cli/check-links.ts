@@ -15,13 +15,14 @@
  *   npm run check-links
  *   npm run check-links -- --dir dist-subpath --base /supplementary/hbsn-2019-06-02/
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { parseArgs, usage } from './args.ts';
 import type { OptionSpec } from './args.ts';
 import { isMain } from './is-main.ts';
 import { InputError } from '../stats/validate.ts';
+import { filesBelow, servedPath } from '../lib/built-files.ts';
 import { reportInputError } from './io.ts';
 
 export const DEFAULT_SITE = process.env.SITE_URL || 'https://nelm-ct.example.org';
@@ -58,16 +59,6 @@ interface Page {
   readonly partial: boolean;
 }
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...walk(full));
-    else out.push(full);
-  }
-  return out;
-}
-
 function normaliseBase(base: string): string {
   const b = `/${base.replace(/^\/+|\/+$/g, '')}/`;
   return b === '//' ? '/' : b;
@@ -75,9 +66,7 @@ function normaliseBase(base: string): string {
 
 /** URL path of a file in the build: `dist/explore/index.html` → `/base/explore/`. */
 function filePath(root: string, file: string, base: string): string {
-  const rel = relative(root, file).split(sep).join('/');
-  const path = rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
-  return base + path;
+  return base + servedPath(relative(root, file).split(sep).join('/'));
 }
 
 /** The file a URL path points at, or null when it is outside the base or missing. */
@@ -147,7 +136,7 @@ export function checkLinks(options: CheckOptions): LinkReport {
   if (!existsSync(join(rootDir, 'index.html'))) throw new InputError(`${options.dir}/index.html not found: build the site first`);
   const base = normaliseBase(options.base ?? '/');
   const site = new URL(options.site ?? DEFAULT_SITE);
-  const files = walk(rootDir);
+  const files = filesBelow(rootDir).map((f) => join(rootDir, f));
   const htmlFiles = files.filter((f) => f.endsWith('.html'));
 
   // Parse every page once: ids for fragment checks, links for checking.

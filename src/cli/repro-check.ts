@@ -16,11 +16,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs, usage } from './args.ts';
 import type { OptionSpec } from './args.ts';
 import { isMain } from './is-main.ts';
 import { InputError } from '../stats/validate.ts';
+import { filesBelow } from '../lib/built-files.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { reportInputError } from './io.ts';
 
@@ -47,27 +48,15 @@ export function sourceFiles(root: string): string[] {
     const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     files = out.split('\0').filter(Boolean);
   } catch {
-    files = walk(root).map((f) => relative(root, f).split(sep).join('/'));
+    files = filesBelow(root, (rel) => EXCLUDED.test(rel));
   }
   return files.filter((f) => !EXCLUDED.test(f) && existsSync(join(root, f)) && statSync(join(root, f)).isFile()).sort();
 }
 
-function walk(dir: string, root = dir): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    const rel = relative(root, full).split(sep).join('/');
-    if (EXCLUDED.test(rel)) continue;
-    if (statSync(full).isDirectory()) out.push(...walk(full, root));
-    else out.push(full);
-  }
-  return out;
-}
-
 /** `sha256  path` for every file below `dir`, sorted by path. */
 export function hashList(dir: string): string[] {
-  return walk(dir)
-    .map((f) => `${createHash('sha256').update(readFileSync(f)).digest('hex')}  ${relative(dir, f).split(sep).join('/')}`)
+  return filesBelow(dir, (rel) => EXCLUDED.test(rel))
+    .map((f) => `${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}  ${f}`)
     .sort((a, b) => (a.slice(66) < b.slice(66) ? -1 : a.slice(66) > b.slice(66) ? 1 : 0));
 }
 

@@ -8,9 +8,10 @@
  *
  * Options: --dist dist  --budgets budgets.json  --base /sub/path/ (default BASE_PATH or /)  --json
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { htmlFilesBelow, servedPath } from '../lib/built-files.ts';
 import { InputError } from '../stats/validate.ts';
 import { parseArgs, usage } from './args.ts';
 import { isMain } from './is-main.ts';
@@ -62,16 +63,6 @@ function gzipSize(file: string): number {
   return TEXT.has(extname(file)) ? gzipSync(bytes, { level: 9 }).length : bytes.length;
 }
 
-function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...htmlFiles(path));
-    else if (name.endsWith('.html')) out.push(path);
-  }
-  return out.sort();
-}
-
 function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of tag.matchAll(/([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
@@ -105,7 +96,8 @@ function fileFor(url: string, pageUrl: URL, base: string, dist: string): string 
 /** Measures one page. */
 export function measurePage(dist: string, htmlFile: string, base: string): Omit<PageSize, 'budget' | 'over'> {
   const rel = relative(dist, htmlFile).split(sep).join('/');
-  const page = rel === 'index.html' ? '' : rel.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '');
+  // Budgets name pages without `.html`: `404.html` is the page `404`.
+  const page = servedPath(rel).replace(/\.html$/, '');
   const pageUrl = new URL(`${base}${page}`, 'http://site.invalid');
   const html = readFileSync(htmlFile, 'utf8');
   let inlineJs = 0;
@@ -202,8 +194,8 @@ export function runSize(argv: readonly string[], io: IO = { stdout: (s) => proce
       throw new InputError(`${budgetPath}: "default" needs numeric jsKb and totalKb`);
     }
 
-    const results: PageSize[] = htmlFiles(dist).map((file) => {
-      const m = measurePage(dist, file, base);
+    const results: PageSize[] = htmlFilesBelow(dist).map((rel) => {
+      const m = measurePage(dist, join(dist, rel), base);
       const budget = budgetFor(budgets, m.page);
       const over: string[] = [];
       const js = m.jsGzip + m.lazyJsGzip;

@@ -6,27 +6,17 @@
  * Runs before the offline integration (astro.config.mjs lists it first), so the service worker's
  * precache version covers the final HTML.
  */
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { htmlFilesBelow } from '../lib/built-files.ts';
 import { buildPolicy, inlineCode, withCspMeta } from './csp.ts';
 import { formatHeadersFile, headerRules } from './headers-file.ts';
 
-/** HTML files below `dir`, sorted (a fixed order keeps the build reproducible). */
-export function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...htmlFiles(full));
-    else if (name.endsWith('.html')) out.push(full);
-  }
-  return out;
-}
-
 /** Applies the policy to the built site in `dir`; returns it. */
 export function applyCsp(dir: string, base: string): { policy: string; pages: number } {
-  const files = htmlFiles(dir);
+  const files = htmlFilesBelow(dir).map((f) => join(dir, f));
   const html = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
   const policy = buildPolicy([...html.values()].map(inlineCode));
   let pages = 0;

@@ -4,8 +4,7 @@
  * SUB_PATH here when missing or older than the root build, as links.e2e.ts does).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 
 export const DIST = process.env.E2E_DIST ?? 'dist';
 export const SUB_PATH = '/supplementary/hbsn-2019-06-02/';
@@ -20,24 +19,4 @@ export function ensureSubpathBuild(): void {
   const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: SUB_PATH, ASTRO_TELEMETRY_DISABLED: '1' };
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST', 'NODE_ENV']) delete env[key];
   execFileSync('npx', ['astro', 'build', '--outDir', SUB_DIST], { env, stdio: 'pipe', timeout: 600_000 });
-}
-
-/** Every file below `dir` (relative, `/`-separated, sorted). */
-export function filesOf(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-/** URL path below the base of a built HTML file: `explore/index.html` → `explore/`, `404.html` → `404.html`. */
-export function pagePath(file: string): string {
-  if (file === 'index.html') return '';
-  return file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
 }

@@ -4,11 +4,12 @@
  * `E2E_DIST` names the build the tests look at (default dist/); browsers.ts runs a test in
  * Chromium and Firefox through one small page interface.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page, Request } from 'playwright-core';
 import { serveDist } from '../../src/lib/static-server.ts';
+import { htmlFilesBelow, servedPath } from '../../src/lib/built-files.ts';
 import type { DistServer } from '../../src/lib/static-server.ts';
 
 /** A running server: origin plus base path (`url`, ending in `/`) and `close()`. */
@@ -29,22 +30,10 @@ export interface BuiltPage {
 
 /** Every HTML file of a build (sorted), read from the directory rather than listed by hand. */
 export function builtPages(dir = DIST): BuiltPage[] {
-  const root = resolve(dir);
-  const out: BuiltPage[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.html')) {
-        const file = relative(root, full).split(sep).join('/');
-        const html = readFileSync(full, 'utf8');
-        const path = file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
-        out.push({ file, path, partial: !/<html[\s>]/i.test(html), html });
-      }
-    }
-  };
-  walk(root);
-  return out;
+  return htmlFilesBelow(dir).map((file) => {
+    const html = readFileSync(join(dir, file), 'utf8');
+    return { file, path: servedPath(file), partial: !/<html[\s>]/i.test(html), html };
+  });
 }
 
 export interface ServeOptions {

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';
-import { DIST, SUB_DIST, SUB_PATH, ensureSubpathBuild, filesOf } from './builds.ts';
+import { DIST, SUB_DIST, SUB_PATH, ensureSubpathBuild } from './builds.ts';
+import { htmlFilesBelow } from '../../src/lib/built-files.ts';
 
 beforeAll(() => ensureSubpathBuild(), 660_000);
 
@@ -16,7 +17,7 @@ describe.each([
 ])('html-validate on %s (built for %s)', (dir) => {
   it('0 errors on every page', async () => {
     const htmlvalidate = new HtmlValidate(new FileSystemConfigLoader());
-    const pages = filesOf(dir).filter((f) => f.endsWith('.html'));
+    const pages = htmlFilesBelow(dir);
     expect(pages.length).toBeGreaterThan(10);
     const reports = [];
     for (const page of pages) {

@@ -14,7 +14,8 @@ import type { DistServer, ServeOptions } from '../../src/lib/static-server.ts';
 import { buildPolicy, inlineCode, metaPolicy } from '../../src/security/csp.ts';
 import { headersFor, parseHeadersFile } from '../../src/security/headers-file.ts';
 import { launchChromium, watchPage } from './harness.ts';
-import { DIST, SUB_DIST, SUB_PATH, ensureSubpathBuild, filesOf, pagePath } from './builds.ts';
+import { DIST, SUB_DIST, SUB_PATH, ensureSubpathBuild } from './builds.ts';
+import { filesBelow, servedPath } from '../../src/lib/built-files.ts';
 
 const isPartial = (html: string) => !/<html[\s>]/i.test(html);
 
@@ -34,7 +35,7 @@ describe.each([
   [DIST, '/'],
   [SUB_DIST, SUB_PATH],
 ])('CSP and _headers of %s (built for %s)', (dir, base) => {
-  const files = () => filesOf(dir);
+  const files = () => filesBelow(dir);
   const pages = () => files().filter((f) => f.endsWith('.html'));
   const read = (f: string) => readFileSync(join(dir, f), 'utf8');
 
@@ -157,9 +158,9 @@ describe('every page works under the CSP in Chromium', () => {
     await browser?.close();
   });
 
-  const paths = filesOf(DIST)
+  const paths = filesBelow(DIST)
     .filter((f) => f.endsWith('.html') && !isPartial(readFileSync(join(DIST, f), 'utf8')))
-    .map(pagePath);
+    .map(servedPath);
 
   it('control: the policy blocks injected inline handlers, scripts and styles, and the test sees it', async () => {
     const server = await serveDist(DIST, '/', MODES['meta+header']);

@@ -5,25 +5,12 @@
  * them after the build and writes `sw.js` at the root of the site's base.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { filesBelow, servedPath } from '../../lib/built-files.ts';
 
 /** Name of the generated service worker, at the root of the base path. */
 export const SERVICE_WORKER_FILE = 'sw.js';
-
-/** All files below `dir`, as `/`-separated paths relative to it, sorted. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 /**
  * Whether a built file goes into the precache. Left out: the service worker itself, source maps,
@@ -43,9 +30,7 @@ export function isPrecached(path: string): boolean {
  * so navigations hit the cache without a redirect.
  */
 export function precacheUrl(path: string): string {
-  if (path === 'index.html') return './';
-  if (path.endsWith('/index.html')) return path.slice(0, -'index.html'.length);
-  return path;
+  return servedPath(path) || './';
 }
 
 /** Short content hash over (path, bytes) of every precached file: changes whenever any file does. */
@@ -68,7 +53,7 @@ export interface Precache {
 
 /** Reads the built site and decides the precache list and version. */
 export function buildPrecache(dir: string): Precache {
-  const files = listFiles(dir)
+  const files = filesBelow(dir)
     .filter(isPrecached)
     .map((path) => ({ path, bytes: readFileSync(join(dir, path)) }));
   return {

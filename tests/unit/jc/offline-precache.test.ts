@@ -6,10 +6,10 @@ import {
   buildPrecache,
   cacheVersion,
   isPrecached,
-  listFiles,
   precacheUrl,
   serviceWorkerSource,
 } from '../../../src/components/jc/offline-precache.ts';
+import { filesBelow } from '../../../src/lib/built-files.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'jc-precache-'));
@@ -50,7 +50,7 @@ describe('offline precache list', () => {
 
   it('buildPrecache walks a built site; the worker source embeds version and list', () => {
     const dir = site({ 'index.html': 'home', 'journal-club/index.html': 'jc', '_astro/x.js': 'js', 'sw.js': 'old', '_astro/f.woff': 'w' });
-    expect(listFiles(dir)).toEqual(['_astro/f.woff', '_astro/x.js', 'index.html', 'journal-club/index.html', 'sw.js']);
+    expect(filesBelow(dir)).toEqual(['_astro/f.woff', '_astro/x.js', 'index.html', 'journal-club/index.html', 'sw.js']);
     const p = buildPrecache(dir);
     expect(p.urls).toEqual(['_astro/x.js', './', 'journal-club/']);
     const template = readFileSync('src/components/jc/sw-template.js', 'utf8');
