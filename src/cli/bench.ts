@@ -15,6 +15,7 @@ import { kaplanMeier } from '../stats/kaplan-meier.ts';
 import { logRank } from '../stats/log-rank.ts';
 import { coxph } from '../stats/cox.ts';
 import { InputError } from '../stats/validate.ts';
+import { mulberry32 } from '../lib/mulberry32.ts';
 import { parseArgs, usage } from './args.ts';
 import { isMain } from './is-main.ts';
 import { reportInputError } from './io.ts';
@@ -28,15 +29,7 @@ const SPEC = {
 
 /** Deterministic synthetic cohort: exponential event times, HR 1.5 for group 1, uniform censoring, ties from rounding. */
 export function syntheticCohort(n: number, seed = 20200201) {
-  let s = seed >>> 0;
-  const rand = () => {
-    // mulberry32
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(seed);
   const time = new Array<number>(n);
   const status = new Array<0 | 1>(n);
   const group = new Array<number>(n);

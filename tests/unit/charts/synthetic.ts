@@ -8,18 +8,7 @@ import { ENDPOINTS, GROUPINGS } from '../../../src/analysis/views.ts';
 import type { EndpointKey, GroupingKey } from '../../../src/analysis/views.ts';
 import type { KmData } from '../../../src/charts/km-data.ts';
 import type { SurvivalView } from '../../../src/analysis/site-data.ts';
-
-/** mulberry32: a small seeded generator, so every run draws the same data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../src/lib/mulberry32.ts';
 
 /** Months rounded to 0.5, events where the event time comes before censoring. */
 function draw(random: () => number, n: number, medianEvent: number, medianCensor: number) {
@@ -36,7 +25,7 @@ function draw(random: () => number, n: number, medianEvent: number, medianCensor
 
 /** A SurvivalView of synthetic data for a grouping and endpoint (labels from the site's views). */
 export function syntheticView(grouping: GroupingKey = 'enhancement', endpoint: EndpointKey = 'rfs', seed = 42): SurvivalView {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const meta = GROUPINGS[grouping];
   const sizes = [30, 14, 20, 12, 9];
   const medians = [34, 22, 45, 28, 60];

@@ -9,6 +9,7 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../../../src/lib/mulberry32.ts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/audit/run-audit.ts';
@@ -18,18 +19,6 @@ import { runs } from './arbitraries.ts';
 
 const FILES = ['table1.json', 'table2.json', 'table3.json', 'tableS1.json', 'text.json', 'claims.json', 'survival.json'];
 const original = Object.fromEntries(FILES.map((f) => [f, readFileSync(join('data/published', f), 'utf8')]));
-
-/** mulberry32: a small deterministic PRNG driven by the fast-check seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 
@@ -97,7 +86,8 @@ describe('audit fuzz: schema-valid edits of data/published', () => {
     let validated = 0;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(0.1, 0.3, 0.6), (seed, rate) => {
-        const rnd = prng(seed);
+        // A deterministic stream driven by the fast-check seed.
+        const rnd = mulberry32(seed);
         const dir = join(tmp.dir, String(seed));
         cpSync('data/published', dir, { recursive: true });
         const json = Object.fromEntries(FILES.map((f) => [f, JSON.parse(original[f])]));
