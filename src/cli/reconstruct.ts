@@ -15,7 +15,7 @@ import { InputError } from '../stats/validate.ts';
 import { parsePatientsCsv } from '../io/patients.ts';
 import { compactJson } from '../reconstruct/json.ts';
 import { runEnsemble } from '../reconstruct/parallel.ts';
-import { formatPatientsCsv, toPatients } from '../reconstruct/patients.ts';
+import { formatEnsembleCsv, formatPatientsCsv, toPatients } from '../reconstruct/patients.ts';
 import { deriveSeed } from '../reconstruct/random.ts';
 import { ensembleReport, fidelityReport } from '../reconstruct/report.ts';
 import { MAIN_OPTIONS, createContext, reconstructMain } from '../reconstruct/search.ts';
@@ -123,6 +123,7 @@ export async function runReconstructCli(argv: readonly string[], io: CliIO, root
         throw new Error(`the ensemble reached only ${run.accepted.length} of ${wanted} members in ${run.attempts.length} attempts`);
       }
       files[join(root, OUT_DIR, 'ensemble.json')] = compactJson(report);
+      files[join(root, OUT_DIR, 'ensemble.csv')] = formatEnsembleCsv(run.accepted.map((r) => r.patients ?? []));
     }
     writeAtomically(files);
     io.stdout(`${Object.keys(files).join('\n')}\n`);

@@ -73,6 +73,8 @@ export interface MemberResult {
   /** Soft targets (or hard constraints) that failed, by id. */
   readonly failing: string[];
   readonly summary: MemberSummary | null;
+  /** The accepted member's patients (null when rejected), for `ensemble.csv`. */
+  readonly patients: Patient[] | null;
   /** Stopped early at the abort checkpoint (hopeless run). */
   readonly aborted: boolean;
   /** Wall time of the attempt in its thread (ms); a timing, never written to the reports. */
@@ -123,14 +125,18 @@ export function runMember(ctx: SearchContext, index: number, seed: number, annea
   const attempt = runAttempt(ctx, seed, anneal);
   let failing = attempt.failing;
   let summary: MemberSummary | null = null;
+  let accepted: Patient[] | null = null;
   if (attempt.failures === 0) {
     const patients = toPatients(attempt.patients);
     failing = fidelityEntries(patients, ctx.targets)
       .filter((e) => !e.pass)
       .map((e) => e.id);
-    if (failing.length === 0) summary = summarizeMember(patients);
+    if (failing.length === 0) {
+      summary = summarizeMember(patients);
+      accepted = patients;
+    }
   }
-  return { index, seed, accepted: summary !== null, failing, summary, aborted: attempt.aborted, ms: performance.now() - start };
+  return { index, seed, accepted: summary !== null, failing, summary, patients: accepted, aborted: attempt.aborted, ms: performance.now() - start };
 }
 
 /** Five-number spread (min, 5%, median, 95%, max) of the finite values, rounded. */

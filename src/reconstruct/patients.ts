@@ -36,6 +36,30 @@ export function toTicks(patients: readonly Patient[]): PatientTicks[] {
   }));
 }
 
+function patientCells(p: Patient): (string | number)[] {
+  return [
+    p.id,
+    p.calcification ?? '',
+    p.enhancement ?? '',
+    p.rfsMonths.toFixed(MONTH_DECIMALS),
+    p.rfsEvent,
+    p.osMonths.toFixed(MONTH_DECIMALS),
+    p.osEvent,
+  ];
+}
+
+/**
+ * `ensemble.csv`: a `member` column (1…N) and then the columns of `patients.csv`, one row per
+ * patient per member, members in acceptance order.
+ */
+export function formatEnsembleCsv(members: readonly (readonly Patient[])[]): string {
+  const lines = [['member', ...PATIENT_COLUMNS].join(',')];
+  members.forEach((patients, m) => {
+    for (const p of patients) lines.push([m + 1, ...patientCells(p)].join(','));
+  });
+  return `${lines.join('\n')}\n`;
+}
+
 /** CSV text with the columns of `PATIENT_COLUMNS`, LF line ends, a final newline. */
 export function formatPatientsCsv(patients: readonly Patient[]): string {
   const lines = [PATIENT_COLUMNS.join(',')];
