@@ -45,6 +45,8 @@ const ViewUncertainty = z
     events: z.record(z.string(), Range),
     eventsTotal: Range,
     hazardRatios: z.array(PooledHazardRatio),
+    /** Members' pairwise log-rank p, raw and Holm-adjusted (null for fewer than three groups). */
+    pairwise: z.array(z.object({ a: z.string(), b: z.string(), p: Range, pHolm: Range }).strict()).nullable(),
   })
   .strict();
 

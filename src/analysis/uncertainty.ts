@@ -107,6 +107,16 @@ export function ensembleUncertainty(members: readonly (readonly Patient[])[], su
       events: Object.fromEntries(groups.map((g) => [g, countRange(memberViews.map((v) => events(v, [g])))])),
       eventsTotal: countRange(memberViews.map((v) => events(v, groups))),
       hazardRatios,
+      pairwise:
+        first.analysis.pairwise?.map((c) => {
+          const pick = (v: SurvivalView) => v.analysis.pairwise?.find((x) => x.a === c.a && x.b === c.b) ?? null;
+          return {
+            a: c.a,
+            b: c.b,
+            p: ensembleRange(memberViews.map((v) => pick(v)?.p ?? null))!,
+            pHolm: ensembleRange(memberViews.map((v) => pick(v)?.pHolm ?? null))!,
+          };
+        }) ?? null,
     };
   });
   const count = (f: (p: Patient) => boolean) => countRange(members.map((ps) => ps.filter(f).length));

@@ -10,6 +10,7 @@ import reconstructionJson from '../generated/reconstruction.json';
 import uncertaintyJson from '../generated/uncertainty.json';
 import { UncertaintyFile } from '../analysis/uncertainty-schema.ts';
 import type { PooledHazardRatio, Uncertainty, ViewUncertainty } from '../analysis/uncertainty-schema.ts';
+import type { HazardEnsemble } from '../format/uncertainty.ts';
 import type { SurvivalView } from '../analysis/site-data.ts';
 import type { EndpointKey, GroupingKey } from '../analysis/views.ts';
 import type { KmEnsemble } from '../charts/km-data.ts';
@@ -55,6 +56,12 @@ export function getViewUncertainty(id: string): ViewUncertainty | null {
 /** The pooled hazard ratio of `term` in view `id`; null with real data (or when no member could estimate it). */
 export function getPooledHazardRatio(id: string, term: string): PooledHazardRatio | null {
   return getViewUncertainty(id)?.hazardRatios.find((h) => h.term === term) ?? null;
+}
+
+/** The ensemble behind the hazard ratio of `term` in view `id`, for src/format/uncertainty.ts; null with real data. */
+export function hazardEnsemble(id: string, term: string): HazardEnsemble | null {
+  if (!uncertainty) return null;
+  return { pooled: getPooledHazardRatio(id, term), members: uncertainty.members };
 }
 
 export function getView(grouping: GroupingKey, endpoint: EndpointKey): SurvivalView {
