@@ -90,6 +90,28 @@ describe.each(BROWSERS)('uncertainty of reconstructed numbers in %s', (name) => 
     });
   }
 
+  for (const path of ['journal-club/', 'journal-club/handout/']) {
+    it.runIf(!!uncertainty)(`/${path}: every HR with an interval is a pooled one, with "reconstructed" beside it`, async () => {
+      const page = await browser.newPage();
+      expect(await page.goto(`${server.url}${path}`, { waitUntil: 'load' })).toBe(200);
+      const text = await page.evaluate(() => {
+        const main = (document.querySelector('main') ?? document.body).cloneNode(true) as HTMLElement;
+        main.querySelectorAll('svg, script, style, template').forEach((e) => e.remove());
+        return (main.textContent ?? '').replace(/\s+/g, ' ');
+      });
+      await page.close();
+      const found = [...text.matchAll(HR_WITH_CI)];
+      expect(found.length).toBeGreaterThan(0);
+      const known = new Set(pooled.values());
+      for (const m of found) {
+        expect(known.has(m[0]), `${m[0]} is not a pooled HR`).toBe(true);
+        // "Beside": within the sentence, table cell or slide line around it.
+        const around = text.slice(Math.max(0, m.index! - 160), m.index! + m[0].length + 160);
+        expect(around, m[0]).toMatch(/\breconstructed\b/);
+      }
+    });
+  }
+
   it.runIf(!!uncertainty)('/ and /explore/: fitted values are labelled fitted, never recomputed; headlines quote the paper', async () => {
     const page = await browser.newPage();
     await page.goto(server.url, { waitUntil: 'load' });
