@@ -31,6 +31,17 @@ export interface KmData {
   readonly groupLabels: Readonly<Record<string, string>>;
   readonly analysis: Pick<SurvivalAnalysis, 'groups' | 'km' | 'quantiles' | 'confLevel'> & Partial<SurvivalAnalysis>;
   readonly ensemble?: Readonly<Record<string, KmBand>> | null;
+  /**
+   * What the paper printed, given only when the curves are reconstructed: the reconstruction was
+   * fitted to these values, so sentences quote them first rather than the reconstruction's own.
+   */
+  readonly asPublished?: KmPublished | null;
+}
+
+/** The paper's printed medians (per group, as printed; null if not printed) and log-rank p. */
+export interface KmPublished {
+  readonly medians: Readonly<Record<string, string | null>>;
+  readonly logrankP: string | null;
 }
 
 export interface StepPoint {

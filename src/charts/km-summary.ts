@@ -32,8 +32,31 @@ export function listJoin(items: readonly string[], last = 'and'): string {
   return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
 
-/** One line, e.g. `Median RFS 32 months without calcification vs 34 with; log-rank p = 0.772`. */
+/**
+ * The headline of reconstructed curves: the paper's printed medians and p, which the reconstruction
+ * was fitted to, e.g. `Median RFS 32 months without calcification vs 34 with, as published; log-rank
+ * p = 0.772, as published`. Its own digits would claim a precision nothing supports.
+ */
+function publishedSummaryLine(data: KmData, published: NonNullable<KmData['asPublished']>): string {
+  const groups = data.analysis.groups;
+  const head = `Median ${data.endpointShort}`;
+  const printed = (g: string) => published.medians[g] ?? 'not printed';
+  const p = published.logrankP ? `; log-rank p = ${published.logrankP}, as published` : '';
+  if (groups.length === 1) {
+    const m = printed(groups[0]);
+    return `${head} ${m}${/^\d/.test(m) ? ' months' : ''} for all ${groupSize(data.analysis.km[groups[0]])} patients, as published`;
+  }
+  const parts = groups.map((g, i) => `${printed(g)}${i === 0 && /^\d/.test(printed(g)) ? ' months' : ''} ${phrase(data, g)}`);
+  const body = groups.length === 2 ? parts.join(' vs ') : listJoin(parts);
+  return `${head} ${body}, as published${p}`;
+}
+
+/**
+ * One line, e.g. `Median RFS 32 months without calcification vs 34 with; log-rank p = 0.772`. With
+ * reconstructed curves (`data.asPublished`), the printed values instead, said to be as published.
+ */
 export function kmSummaryLine(data: KmData): string {
+  if (data.asPublished) return publishedSummaryLine(data, data.asPublished);
   const groups = data.analysis.groups;
   const head = `Median ${data.endpointShort}`;
   const logrank = data.analysis.logrank;
@@ -82,7 +105,7 @@ export function kmDescription(data: KmData, ticks: readonly number[] = [0, 20, 4
     const label = a.groups.length === 1 ? '' : ` for ${groupLabel(data, g)}`;
     return `${months(m)}${m === null ? '' : ' months'}${ci}${label}`;
   });
-  sentences.push(`Median ${endpoint.label.toLowerCase()}: ${listJoin(medians)}.`);
+  sentences.push(`Median ${endpoint.label.toLowerCase()}${data.asPublished ? ' in the reconstructed data (fitted to the published medians)' : ''}: ${listJoin(medians)}.`);
   const t = ticks[ticks.length - 1];
   const at = a.groups.map((g) => {
     const v = valueAt(a.km[g], t);
@@ -93,7 +116,8 @@ export function kmDescription(data: KmData, ticks: readonly number[] = [0, 20, 4
   });
   sentences.push(`At ${t} months the estimated ${endpoint.yLabel.toLowerCase()} is ${listJoin(at)}.`);
   if (a.logrank) {
-    const printed = printedP ? ` (the paper printed ${printedP})` : '';
+    // Reconstructed curves were fitted to the printed p: theirs is no check of it.
+    const printed = printedP ? (data.asPublished ? `, fitted to the published value ${printedP}` : ` (the paper printed ${printedP})`) : '';
     sentences.push(
       `Log-rank test across ${a.groups.length} groups: χ² = ${formatFixed(a.logrank.chisq, 2)} on ${a.logrank.df} df, p = ${formatP(a.logrank.p)}${printed}.`,
     );

@@ -13,6 +13,9 @@ import { GROUPINGS } from '../analysis/views.ts';
 import { readReconstructionReport } from '../analysis/reconstruction-report.ts';
 import { ensembleBands, ensembleMembers } from '../charts/km-ensemble.ts';
 import { patientSource, readPatientsCsv, type Patient } from '../io/patients.ts';
+import { readEnsembleCsv } from '../io/ensemble.ts';
+import { ensembleUncertainty } from '../analysis/uncertainty.ts';
+import type { Uncertainty } from '../analysis/uncertainty-schema.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
 import { readJsonFile, readPublishedJson } from '../published/read-json.ts';
 import { SurvivalFile } from '../published/survival-schema.ts';
@@ -43,6 +46,21 @@ function readEnsemble(root: string, viewIds: readonly string[]) {
 }
 
 /**
+ * The uncertainty of the reconstructed numbers (src/analysis/uncertainty.ts), from every member of
+ * `data/reconstructed/ensemble.csv`. Required with reconstructed data: without it the site could
+ * show a reconstructed hazard ratio without its pooled interval.
+ */
+function readUncertainty(root: string, survival: SurvivalFile): Uncertainty {
+  const path = join(root, 'data/reconstructed/ensemble.csv');
+  if (!existsSync(path)) {
+    throw new InputError(`${path}: missing (the site runs on reconstructed data and shows every number with the ensemble's uncertainty; npm run reconstruct writes it)`);
+  }
+  const members = readEnsembleCsv(path);
+  members.forEach((patients, k) => checkGroupings(patients, `${path} (member ${k + 1})`));
+  return ensembleUncertainty(members, survival, relative(root, path));
+}
+
+/**
  * The site compares the levels of each grouping column with the first (reference) level, so each
  * column needs its reference level and at least one other; says which column of which file lacks them.
  */
@@ -69,6 +87,7 @@ export function buildData(root = '.'): BuildDataResult {
   checkGroupings(patients, source.path);
   const survival = readPublishedJson(join(root, 'data/published/survival.json'), SurvivalFile);
   const views = buildSurvivalViews(patients, survival);
+  const uncertainty = source.reconstructed ? readUncertainty(root, survival) : null;
 
   const site = {
     reconstructed: source.reconstructed,
@@ -83,6 +102,8 @@ export function buildData(root = '.'): BuildDataResult {
     files: {
       [join(OUT, 'site.json')]: json(site),
       [join(OUT, 'views.json')]: json(views),
+      // Pooled hazard ratios and ensemble ranges of the reconstructed numbers (null with real data).
+      [join(OUT, 'uncertainty.json')]: json(uncertainty),
       // Ensemble band of the reconstructions for the KM figure (null with real data or none yet).
       [join(OUT, 'ensemble.json')]: json(source.reconstructed ? readEnsemble(root, views.map((v) => v.id)) : null),
       // Fidelity and ensemble spread of the reconstruction, for /reconstruction/ (null with real data).

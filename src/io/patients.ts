@@ -62,10 +62,13 @@ function levelColumn<L extends string>(table: CsvTable, name: string, levels: re
   });
 }
 
-/** Validates a parsed patients table and returns typed rows. */
-export function patientsFromTable(table: CsvTable): Patient[] {
+/**
+ * Validates a parsed patients table and returns typed rows. `uniqueIds: false` leaves the id check
+ * to the caller (an ensemble file repeats every id once per member; src/io/ensemble.ts).
+ */
+export function patientsFromTable(table: CsvTable, options: { readonly uniqueIds?: boolean } = {}): Patient[] {
   for (const column of PATIENT_COLUMNS) columnIndex(table, column);
-  checkUnique(table, 'id', 'patient id');
+  if (options.uniqueIds !== false) checkUnique(table, 'id', 'patient id');
   const ids = labelColumn(table, 'id') as string[];
   const calcification = levelColumn(table, 'calcification', CALCIFICATION_LEVELS);
   const enhancement = levelColumn(table, 'enhancement', ENHANCEMENT_LEVELS);

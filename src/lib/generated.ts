@@ -7,6 +7,10 @@ import viewsJson from '../generated/views.json';
 import ensembleJson from '../generated/ensemble.json';
 import auditJson from '../generated/audit.json';
 import reconstructionJson from '../generated/reconstruction.json';
+import uncertaintyJson from '../generated/uncertainty.json';
+import { UncertaintyFile } from '../analysis/uncertainty-schema.ts';
+import type { PooledHazardRatio, Uncertainty, ViewUncertainty } from '../analysis/uncertainty-schema.ts';
+import type { HazardEnsemble } from '../format/uncertainty.ts';
 import type { SurvivalView } from '../analysis/site-data.ts';
 import type { EndpointKey, GroupingKey } from '../analysis/views.ts';
 import type { KmEnsemble } from '../charts/km-data.ts';
@@ -34,6 +38,31 @@ export const audit = auditJson as unknown as AuditResult;
 
 /** Fidelity and ensemble reports of the reconstruction; null when the site runs on real data. */
 export const reconstruction = reconstructionJson as unknown as ReconstructionReport | null;
+
+/**
+ * Pooled hazard ratios and ensemble ranges of the reconstructed numbers (src/analysis/uncertainty.ts);
+ * null when the site runs on real data. Validated here, so a stale or damaged file fails the build.
+ */
+export const uncertainty: Uncertainty | null = UncertaintyFile.nullable().parse(uncertaintyJson);
+
+/** The ensemble's uncertainty of one view; null with real data. */
+export function getViewUncertainty(id: string): ViewUncertainty | null {
+  if (!uncertainty) return null;
+  const u = uncertainty.views.find((v) => v.id === id);
+  if (!u) throw new Error(`no view ${id} in src/generated/uncertainty.json`);
+  return u;
+}
+
+/** The pooled hazard ratio of `term` in view `id`; null with real data (or when no member could estimate it). */
+export function getPooledHazardRatio(id: string, term: string): PooledHazardRatio | null {
+  return getViewUncertainty(id)?.hazardRatios.find((h) => h.term === term) ?? null;
+}
+
+/** The ensemble behind the hazard ratio of `term` in view `id`, for src/format/uncertainty.ts; null with real data. */
+export function hazardEnsemble(id: string, term: string): HazardEnsemble | null {
+  if (!uncertainty) return null;
+  return { pooled: getPooledHazardRatio(id, term), members: uncertainty.members };
+}
 
 export function getView(grouping: GroupingKey, endpoint: EndpointKey): SurvivalView {
   const view = views.find((v) => v.grouping === grouping && v.endpoint === endpoint);

@@ -3,9 +3,9 @@
  * from the data at build time) from `data-comparisons`, and on every slider move recomputes each
  * row with the statistics core's power functions (via power-lab.ts) and rewrites the cells.
  */
-import { ALLOCATION_STEPS, HAZARD_RATIO_STEPS, powerRow, sampleSize } from '../components/jc/power-lab.ts';
+import { ALLOCATION_STEPS, HAZARD_RATIO_STEPS } from '../components/jc/power-lab.ts';
 import type { LabSettings, PowerComparison } from '../components/jc/power-lab.ts';
-import { formatHazardRatio, planCells, rowCells } from '../components/jc/power-format.ts';
+import { formatHazardRatio, planCellsOf, rowCellsOf } from '../components/jc/power-format.ts';
 import { allocationLabel } from '../components/jc/power-lab.ts';
 import { formatFixed } from '../format/number.ts';
 
@@ -67,12 +67,12 @@ class JcPowerLab extends HTMLElement {
     this.set('[data-out="alpha-inline"]', formatFixed(s.alpha, 2));
 
     for (const c of this.comparisons) {
-      const cells = rowCells(powerRow(c, s));
+      const cells = rowCellsOf(c, s);
       for (const [key, text] of Object.entries(cells)) this.set(`[data-cell="${c.id}:${key}"]`, text);
     }
     const chosen = this.comparisons.find((c) => c.id === this.input('plan').value) ?? this.comparisons[0];
     if (chosen) {
-      const plan = planCells(chosen, sampleSize(chosen, s));
+      const plan = planCellsOf(chosen, s);
       for (const [key, text] of Object.entries(plan)) this.set(`[data-plan="${key}"]`, text);
       const label = `${chosen.exposedLabel.toLowerCase()} vs ${chosen.referenceLabel.toLowerCase()}, ${chosen.endpointShort}`;
       this.set('[data-plan="label"]', label);

@@ -15,3 +15,4 @@ export * from './cox-model.ts';
 export * from './fisher-exact.ts';
 export * from './chi-square.ts';
 export * from './survival-power.ts';
+export * from './rubin.ts';

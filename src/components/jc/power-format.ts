@@ -4,8 +4,8 @@
  */
 import { formatFixed, formatPercent } from '../../format/number.ts';
 import type { DetectableHazardRatio } from '../../stats/survival-power.ts';
-import type { PowerComparison, PowerRow, SampleSize } from './power-lab.ts';
-import { allocationLabel } from './power-lab.ts';
+import type { LabSettings, PowerComparison, PowerRow, SampleSize } from './power-lab.ts';
+import { allocationLabel, eventEnds, powerRow, sampleSize } from './power-lab.ts';
 
 /** `0.38 or 2.63`; a side no number of events reaches shows as `none`. */
 export function formatDetectable(d: DetectableHazardRatio): string {
@@ -49,4 +49,45 @@ export function planCells(c: PowerComparison, s: SampleSize): Record<string, str
     assessed: String(c.assessed),
     'cohort-n': String(c.cohort),
   };
+}
+
+/** `a`, or `a–b` when the two ends print differently. */
+function joinEnds(a: string, b: string): string {
+  return a === b ? a : `${a}–${b}`;
+}
+
+/** `0.36–0.39 or 2.55–2.79`: detectable HRs at the fewest (`few`) and the most (`many`) events. */
+function detectableRange(few: DetectableHazardRatio, many: DetectableHazardRatio): string {
+  const f = (x: number | null) => (x === null ? 'none' : formatFixed(x, 2));
+  return `${joinEnds(f(few.below), f(many.below))} or ${joinEnds(f(many.above), f(few.above))}`;
+}
+
+/**
+ * The row cells of a comparison under settings `s`: with reconstructed data, ranges over the ends
+ * of its events range ({@link eventEnds}); otherwise {@link rowCells} of its counted events.
+ */
+export function rowCellsOf(c: PowerComparison, s: LabSettings): Record<string, string> {
+  const [few, many] = eventEnds(c).map((x) => powerRow(x, s));
+  const a = rowCells(few);
+  const b = rowCells(many);
+  return {
+    split: a.split,
+    'detect-s': detectableRange(few.detectable.schoenfeld, many.detectable.schoenfeld),
+    'detect-f': detectableRange(few.detectable.freedman, many.detectable.freedman),
+    'power-s': joinEnds(a['power-s'], b['power-s']),
+    'power-f': joinEnds(a['power-f'], b['power-f']),
+  };
+}
+
+/** The planner's cells under settings `s`, as ranges over the ends of the events range (see {@link rowCellsOf}). */
+export function planCellsOf(c: PowerComparison, s: LabSettings): Record<string, string> {
+  const [few, many] = eventEnds(c);
+  const a = planCells(few, sampleSize(few, s));
+  const b = planCells(many, sampleSize(many, s));
+  // More events per patient need fewer patients: the range runs from the `many` end.
+  return Object.fromEntries(Object.keys(a).map((k) => {
+    const x = a[k];
+    const y = b[k];
+    return [k, x === y ? x : Number.parseFloat(x) <= Number.parseFloat(y) ? `${x}–${y}` : `${y}–${x}`];
+  }));
 }

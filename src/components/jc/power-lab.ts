@@ -40,6 +40,21 @@ export interface PowerComparison {
   readonly hazardRatio: { readonly est: number; readonly lower: number; readonly upper: number } | null;
   /** Log-rank p of this pair (for two groups, the figure's p; for three, the pairwise test). */
   readonly logrankP: number | null;
+  /**
+   * With reconstructed data (src/components/jc/comparisons.ts): `hazardRatio` is then pooled over
+   * the reconstructions, and the numbers the paper does not print are ranges across them. The
+   * power numbers are computed at both ends of the events range ({@link eventEnds}).
+   */
+  readonly reconstructed?: {
+    /** The single reconstructions' HRs, middle 95%, as text. */
+    readonly hrRange: string;
+    /** `reconstructed: pooled over 200 reconstructions, …` */
+    readonly note: string;
+    /** The pair's log-rank p across the reconstructions, as text. */
+    readonly logrankP: string;
+    /** Events in the two groups across the reconstructions (middle 95%). */
+    readonly events: { readonly lower: number; readonly upper: number };
+  } | null;
 }
 
 /** What the learner sets with the sliders. */
@@ -139,6 +154,20 @@ export function comparisonsOfView(view: SurvivalView, cohort: number): PowerComp
     });
   }
   return out;
+}
+
+/** The comparison with another number of events (the formulas use the total only). */
+export function withEvents(c: PowerComparison, events: number): PowerComparison {
+  return { ...c, events, eventProportion: events / (c.nReference + c.nExposed) };
+}
+
+/**
+ * The comparison at the fewest and the most events of its range across the reconstructions; with
+ * real data (no range) the comparison itself, twice.
+ */
+export function eventEnds(c: PowerComparison): readonly [PowerComparison, PowerComparison] {
+  const r = c.reconstructed?.events;
+  return r ? [withEvents(c, r.lower), withEvents(c, r.upper)] : [c, c];
 }
 
 /** Power numbers for one comparison. Assumes the comparison has at least one event. */

@@ -1,53 +1,61 @@
 /**
- * The story's own hazard ratios (Cox models of the patient-level data) for the two signs and both
- * endpoints, each with the range of hazard ratios its comparison could not reliably detect: the
- * interval between the detectable HRs below and above 1 for its number of events and group sizes
- * (80% power, two-sided α from the paper's methods; src/stats/survival-power.ts).
+ * The story's own hazard ratios (Cox models of the patient-level data; pooled over the ensemble
+ * with reconstructed data, src/components/hazards.ts) for the two signs and both endpoints, each
+ * with the range of hazard ratios its comparison could not reliably detect: the interval between
+ * the detectable HRs below and above 1 for its number of events and group sizes (80% power,
+ * two-sided α from the paper's methods; src/stats/survival-power.ts). With reconstructed data the
+ * events are a range across the reconstructions; the band is drawn for the fewest of them (the
+ * widest band) and the table gives the detectable HRs at both ends.
  */
-import { getView } from '../../lib/generated.ts';
+import { getView, getViewUncertainty } from '../../lib/generated.ts';
 import type { EndpointKey } from '../../analysis/views.ts';
-import { detectableHazardRatio } from '../../stats/survival-power.ts';
-import { formatEstimateCI, formatFixed, formatP } from '../../format/number.ts';
-import { DESIGN_POWER, eventsOf, textValue } from './numbers.ts';
+import { viewHazards } from '../hazards.ts';
+import { detectable, eventsOf } from './numbers.ts';
 import type { ForestRow } from './forest.ts';
 
 export interface HazardRow extends ForestRow {
   readonly sign: 'Calcification' | 'Arterial enhancement';
   readonly endpoint: string;
   readonly comparison: string;
-  readonly events: number;
+  /** Events in the two groups: a count, or the range across the reconstructions (`36–43`). */
+  readonly events: string;
   readonly text: string;
   readonly p: string;
   readonly detectable: string;
+  /** `reconstructed: pooled over 200 reconstructions, …`; null with real data. */
+  readonly note: string | null;
+  /** Range of the single reconstructions' HRs (`0.42–0.46`); null with real data. */
+  readonly memberRange: string | null;
 }
 
 export function hazardRows(): HazardRow[] {
-  const alpha = textValue('methods-alpha', 'threshold');
   const out: HazardRow[] = [];
   for (const grouping of ['calcification', 'enhancement'] as const) {
     for (const endpoint of ['rfs', 'os'] as EndpointKey[]) {
       const view = getView(grouping, endpoint);
       const a = view.analysis;
       const ref = a.reference ?? a.groups[0];
-      for (const t of a.cox?.terms ?? []) {
-        const events = eventsOf(view, [ref, t.term]);
-        const allocation = a.groupSizes[t.term] / a.groupSizes[ref];
-        const d = detectableHazardRatio({ events, allocation, alpha, power: DESIGN_POWER });
-        const comparison = `${view.groupLabels[t.term] ?? t.term} vs ${(view.groupLabels[ref] ?? ref).toLowerCase()}`;
+      const u = getViewUncertainty(view.id);
+      for (const h of viewHazards(view)) {
+        const range = u?.hazardRatios.find((x) => x.term === h.term)?.events ?? null;
+        const d = detectable(range ?? eventsOf(view, [ref, h.term]), a.groupSizes[ref], a.groupSizes[h.term]);
+        const comparison = `${view.groupLabels[h.term] ?? h.term} vs ${(view.groupLabels[ref] ?? ref).toLowerCase()}`;
         out.push({
-          key: `${grouping}-${endpoint}-${t.term}`,
+          key: h.key,
           label: `${view.endpointShort}: ${comparison}`,
           sign: grouping === 'calcification' ? 'Calcification' : 'Arterial enhancement',
           endpoint: view.endpointShort,
           comparison,
-          hr: t.hr,
-          lower: t.lower,
-          upper: t.upper,
-          events,
-          text: formatEstimateCI(t.hr, t.lower, t.upper),
-          p: formatP(t.p),
-          shade: d.below !== null && d.above !== null ? { lower: d.below, upper: d.above } : null,
-          detectable: `≤ ${formatFixed(d.below)} or ≥ ${formatFixed(d.above)}`,
+          hr: h.hr,
+          lower: h.lower,
+          upper: h.upper,
+          events: d.events,
+          text: h.text,
+          p: h.pText,
+          shade: d.undetectable,
+          detectable: `≤ ${d.below} or ≥ ${d.above}`,
+          note: h.note,
+          memberRange: h.memberRange,
         });
       }
     }

@@ -14,15 +14,24 @@ function serverDocument(): Document {
   return doc;
 }
 
-/** One sentence per group plus the log-rank test: the text alternative of a figure. */
-export function kmSummary(view: SurvivalView): string {
+/**
+ * One sentence per group plus the log-rank test: the text alternative of a figure. With
+ * reconstructed curves (`reconstructed`), the printed medians and p, which they were fitted to.
+ */
+export function kmSummary(view: SurvivalView, reconstructed = false): string {
   const a = view.analysis;
   const groups = a.groups.map((g) => {
     const label = view.groupLabels[g] ?? g;
-    const median = a.quantiles[g].median.est;
-    return `${label}: ${a.groupSizes[g]} patients, median ${median === null ? 'not reached' : `${formatMonths(median)} months`}`;
+    const median = reconstructed ? (view.published.quartiles[g]?.median ?? null) : a.quantiles[g].median.est;
+    const m = median === null ? 'not reached' : `${formatMonths(median)} months`;
+    return `${label}: ${a.groupSizes[g]} patients, median ${reconstructed ? `${m} as published` : m}`;
   });
-  const test = a.logrank ? ` Log-rank p = ${formatP(a.logrank.p)}.` : '';
+  const printed = view.published.logrankP?.printed;
+  const test = !a.logrank
+    ? ''
+    : reconstructed && printed
+      ? ` Log-rank p = ${printed} as published; the reconstructed curves were fitted to it.`
+      : ` Log-rank p = ${formatP(a.logrank.p)}.`;
   return `Kaplan–Meier curves of ${view.endpointLabel.toLowerCase()} (${view.groupingLabel.toLowerCase()}). ${groups.join('; ')}.${test}`;
 }
 

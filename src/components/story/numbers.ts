@@ -3,13 +3,16 @@
  *
  * - `printed`: what the paper printed, read from `data/published/` (validated by its zod schemas);
  * - `computed`: what we compute at build time from the patient file (`src/generated/`, via
- *   `src/lib/generated.ts`) — reconstructed unless real data were supplied (`reconstructed`);
- * - `power`: the detectable hazard ratio for the events in the data (src/stats/survival-power.ts).
+ *   `src/lib/generated.ts`) — reconstructed unless real data were supplied (`reconstructed`). With
+ *   reconstructed data, hazard ratios are pooled over the ensemble of reconstructions and numbers
+ *   the paper does not print are ranges across it (src/analysis/uncertainty.ts), as text;
+ * - `power`: the detectable hazard ratio for the events in the data (src/stats/survival-power.ts),
+ *   a range with reconstructed data.
  *
  * The MDX never types a number: it reads them from here, already formatted for people
  * (src/format/number.ts), so the story cannot drift from the data.
  */
-import { getView, site } from '../../lib/generated.ts';
+import { getView, getViewUncertainty, site, uncertainty } from '../../lib/generated.ts';
 import type { SurvivalView } from '../../analysis/site-data.ts';
 import type { EndpointKey, GroupingKey } from '../../analysis/views.ts';
 import { loadPublished } from '../../published/load.ts';
@@ -17,6 +20,9 @@ import type { Published } from '../../published/load.ts';
 import { detectableHazardRatio, schoenfeldEvents } from '../../stats/survival-power.ts';
 import { formatEstimateCI, formatFixed, formatInterval, formatMonths, formatP, formatPercent } from '../../format/number.ts';
 import { intervalInWords, spansHalvingAndDoubling } from './words.ts';
+import { viewHazards } from '../hazards.ts';
+import { formatCountRange, formatPRange, roundLikePrinted } from '../../format/uncertainty.ts';
+import type { EnsembleRange } from '../../analysis/uncertainty-schema.ts';
 
 export { intervalInWords, spansHalvingAndDoubling };
 
@@ -75,9 +81,11 @@ export function eventsOf(view: SurvivalView, groups?: readonly string[]): number
   return d;
 }
 
-/** One hazard ratio of a Cox fit (term = the non-reference level), formatted. */
+/** One hazard ratio of a Cox fit (term = the non-reference level), formatted: pooled over the ensemble with reconstructed data. */
 export interface HazardRatioText {
   readonly term: string;
+  /** `calcification-os-yes`, as `data-hr` marks it on the page. */
+  readonly key: string;
   readonly label: string;
   readonly hr: number | null;
   readonly lower: number | null;
@@ -93,61 +101,92 @@ export interface HazardRatioText {
   /** The point estimate is a sizeable effect: HR ≤ 2/3 or ≥ 1.5. */
   readonly sizeable: boolean;
   readonly p: string;
+  readonly reconstructed: boolean;
 }
 
 function hazardRatios(view: SurvivalView): HazardRatioText[] {
-  return (view.analysis.cox?.terms ?? []).map((t) => ({
-    term: t.term,
-    label: `${view.groupLabels[t.term] ?? t.term} vs ${view.groupLabels[view.analysis.reference ?? ''] ?? view.analysis.reference}`,
-    hr: t.hr,
-    lower: t.lower,
-    upper: t.upper,
-    text: formatEstimateCI(t.hr, t.lower, t.upper),
-    interval: formatInterval(t.lower, t.upper),
-    words: intervalInWords(t.lower, t.upper),
-    spansHalvingAndDoubling: spansHalvingAndDoubling(t.lower, t.upper),
-    crossesOne: t.lower !== null && t.upper !== null && t.lower < 1 && t.upper > 1,
-    sizeable: t.hr !== null && (t.hr <= 2 / 3 || t.hr >= 1.5),
-    p: formatP(t.p),
+  return viewHazards(view).map((h) => ({
+    term: h.term,
+    key: h.key,
+    label: `${view.groupLabels[h.term] ?? h.term} vs ${view.groupLabels[h.reference] ?? h.reference}`,
+    hr: h.hr,
+    lower: h.lower,
+    upper: h.upper,
+    text: h.text,
+    interval: h.interval,
+    words: intervalInWords(h.lower, h.upper),
+    spansHalvingAndDoubling: spansHalvingAndDoubling(h.lower, h.upper),
+    crossesOne: h.lower !== null && h.upper !== null && h.lower < 1 && h.upper > 1,
+    sizeable: h.hr !== null && (h.hr <= 2 / 3 || h.hr >= 1.5),
+    p: h.pText,
+    reconstructed: h.reconstructed,
   }));
 }
 
 /** What a comparison of two groups with `events` events and allocation k could detect with 80% power. */
 export interface DetectableText {
-  readonly events: number;
+  /** The events, as text: a count, or the range across the reconstructions (`36–43`). */
+  readonly events: string;
   readonly allocation: number;
+  /** Detectable HR above 1: one number, or the range its event range gives (`2.37–2.52`). */
   readonly above: string;
   readonly below: string;
-  /** Events Schoenfeld's formula needs to detect HR 1.5 with this allocation. */
+  /** Events Schoenfeld's formula needs to detect HR 1.5 with this allocation (depends on the group sizes only). */
   readonly eventsFor15: number;
+  /** The HRs it could not reliably detect, for the fewest events (the widest band); null if unbounded. */
+  readonly undetectable: { readonly lower: number; readonly upper: number } | null;
 }
 
-function detectable(events: number, nRef: number, nOther: number): DetectableText {
+/** `a` or `a–b` of two formatted numbers, smaller first. */
+function span(a: string, b: string, x: number | null, y: number | null): string {
+  if (a === b) return a;
+  return (x ?? 0) <= (y ?? 0) ? `${a}–${b}` : `${b}–${a}`;
+}
+
+/** Detectable HRs for a count of events, or for both ends of its range across the reconstructions. */
+export function detectable(events: number | EnsembleRange, nRef: number, nOther: number): DetectableText {
   const allocation = nOther / nRef;
   const alpha = textValue('methods-alpha', 'threshold');
-  const d = detectableHazardRatio({ events, allocation, alpha, power: DESIGN_POWER });
+  const at = (d: number) => detectableHazardRatio({ events: d, allocation, alpha, power: DESIGN_POWER });
+  const [lo, hi] = typeof events === 'number' ? [events, events] : [events.lower, events.upper];
+  const few = at(lo);
+  const many = at(hi);
   return {
-    events,
+    events: typeof events === 'number' ? String(events) : formatCountRange(events),
     allocation,
-    above: formatFixed(d.above),
-    below: formatFixed(d.below),
+    above: span(formatFixed(many.above), formatFixed(few.above), many.above, few.above),
+    below: span(formatFixed(few.below), formatFixed(many.below), few.below, many.below),
     eventsFor15: Math.ceil(schoenfeldEvents({ hazardRatio: 1.5, allocation, alpha, power: DESIGN_POWER })),
+    undetectable: few.below !== null && few.above !== null ? { lower: few.below, upper: few.above } : null,
   };
 }
 
 function viewNumbers(grouping: GroupingKey, endpoint: EndpointKey) {
   const view = getView(grouping, endpoint);
   const a = view.analysis;
+  const u = getViewUncertainty(view.id);
+  const printedMedian = (g: string) => published().survival.quantiles.find((q) => q.grouping === grouping && q.endpoint === endpoint && q.group === g)?.median.printed;
   return {
     view,
     n: a.n,
-    events: eventsOf(view),
+    /** Events: counted, or their range across the reconstructions (the paper does not print them). */
+    events: u ? formatCountRange(u.eventsTotal) : String(eventsOf(view)),
+    eventsRange: u?.eventsTotal ?? null,
     eventsByGroup: Object.fromEntries(a.groups.map((g) => [g, eventsOf(view, [g])])) as Record<string, number>,
-    logrankP: formatP(a.logrank?.p),
+    /** Log-rank p: computed, or (reconstructed) the range of the reconstructions, which were fitted to the printed p. */
+    logrankP: u?.logrankP ? formatPRange(u.logrankP) : formatP(a.logrank?.p),
     chisq: formatFixed(a.logrank?.chisq),
-    medians: Object.fromEntries(a.groups.map((g) => [g, formatMonths(a.quantiles[g].median.est)])) as Record<string, string>,
+    /** Medians: computed; with reconstructed data rounded like the paper's printed ones (they were fitted to them). */
+    medians: Object.fromEntries(
+      a.groups.map((g) => [g, u ? roundLikePrinted(a.quantiles[g].median.est, printedMedian(g)) : formatMonths(a.quantiles[g].median.est)]),
+    ) as Record<string, string>,
     hazardRatios: hazardRatios(view),
   };
+}
+
+/** A count the paper does not print: counted in real data, the range across the reconstructions otherwise. */
+function countText(counted: number, range: EnsembleRange | undefined): string {
+  return range ? formatCountRange(range) : String(counted);
 }
 
 function build() {
@@ -165,10 +204,11 @@ function build() {
   const allRfs = viewNumbers('all', 'rfs');
   const allOs = viewNumbers('all', 'os');
 
-  const calcOsDetect = detectable(calcOs.events, calcOs.view.analysis.groupSizes.no, calcOs.view.analysis.groupSizes.yes);
-  const calcRfsDetect = detectable(calcRfs.events, calcRfs.view.analysis.groupSizes.no, calcRfs.view.analysis.groupSizes.yes);
-  const enhHyperOsEvents = enhOs.eventsByGroup.hypo + enhOs.eventsByGroup.hyper;
-  const enhOsDetect = detectable(enhHyperOsEvents, enhOs.view.analysis.groupSizes.hypo, enhOs.view.analysis.groupSizes.hyper);
+  const eventsFor = (v: typeof calcOs, groups: readonly string[], term: string) =>
+    getViewUncertainty(v.view.id)?.hazardRatios.find((h) => h.term === term)?.events ?? eventsOf(v.view, groups);
+  const calcOsDetect = detectable(eventsFor(calcOs, ['no', 'yes'], 'yes'), calcOs.view.analysis.groupSizes.no, calcOs.view.analysis.groupSizes.yes);
+  const calcRfsDetect = detectable(eventsFor(calcRfs, ['no', 'yes'], 'yes'), calcRfs.view.analysis.groupSizes.no, calcRfs.view.analysis.groupSizes.yes);
+  const enhOsDetect = detectable(eventsFor(enhOs, ['hypo', 'hyper'], 'hyper'), enhOs.view.analysis.groupSizes.hypo, enhOs.view.analysis.groupSizes.hyper);
 
   const s1 = p.tableS1.rows;
   const s1Level = (row: string, level: string) => {
@@ -259,10 +299,14 @@ function build() {
       /** How many of the hazard-ratio intervals (both signs, both endpoints) reach a halving or a doubling. */
       largeEffectIntervals: { k: large.length, n: allHazards.length },
       patients: site.patients,
-      both,
-      neither,
-      calcOnly: site.calcificationAssessed - both,
-      enhOnly: site.enhancementAssessed - both,
+      /** Patients assessed for both signs, one, or neither: the paper does not print these, so ranges with reconstructed data. */
+      both: countText(both, uncertainty?.assessed.both),
+      neither: countText(neither, uncertainty?.assessed.neither),
+      calcOnly: countText(site.calcificationAssessed - both, uncertainty?.assessed.calcificationOnly),
+      enhOnly: countText(site.enhancementAssessed - both, uncertainty?.assessed.enhancementOnly),
+      /** The same counts in the patient file itself (the main reconstruction), for drawing proportions only. */
+      overlapDrawn: { both, neither, calcOnly: site.calcificationAssessed - both, enhOnly: site.enhancementAssessed - both },
+      members: uncertainty?.members ?? null,
       allRfs,
       allOs,
       calcRfs,

@@ -26,6 +26,14 @@ describe('kmSummaryLine', () => {
     const q = view.analysis.quantiles.all.median;
     expect(kmSummaryLine(view)).toBe(`Median RFS ${q.est} months (95% CI ${q.lower}–${q.upper}) for all 30 patients`);
   });
+  it('reconstructed curves: the printed medians and p first, said to be as published', () => {
+    const view = withMedians(syntheticView('calcification', 'rfs'), { no: 31.6, yes: 34.5 }, 0.771);
+    const asPublished = { medians: { no: '32', yes: '34' }, logrankP: '0.772' };
+    expect(kmSummaryLine({ ...view, asPublished })).toBe('Median RFS 32 months without calcification vs 34 with, as published; log-rank p = 0.772, as published');
+    const all = syntheticView('all', 'os');
+    expect(kmSummaryLine({ ...all, asPublished: { medians: { all: '34.5' }, logrankP: null } })).toBe('Median OS 34.5 months for all 30 patients, as published');
+    expect(kmDescription({ ...view, asPublished }, [0, 20, 40, 60], '0.772')).toMatch(/p = 0\.\d{3}, fitted to the published value 0\.772\./);
+  });
   it('tiny p-values read "p < 0.001"', () => {
     const view = withMedians(syntheticView('calcification', 'os'), { no: 20, yes: 60 }, 1e-5);
     expect(kmSummaryLine(view)).toMatch(/; log-rank p < 0\.001$/);

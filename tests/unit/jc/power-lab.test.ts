@@ -10,6 +10,7 @@ import {
   sampleSize,
 } from '../../../src/components/jc/power-lab.ts';
 import type { PowerComparison } from '../../../src/components/jc/power-lab.ts';
+import { planCellsOf, rowCells, rowCellsOf } from '../../../src/components/jc/power-format.ts';
 import { powerForHazardRatio } from '../../../src/stats/survival-power.ts';
 import type { SurvivalView } from '../../../src/analysis/site-data.ts';
 import { analyseSurvival } from '../../../src/analysis/survival-analysis.ts';
@@ -105,5 +106,28 @@ describe('slider steps and labels', () => {
     expect(allocationLabel(1)).toBe('1 : 1');
     expect(allocationLabel(12 / 45)).toBe('3.75 : 1');
     expect(allocationLabel(2)).toBe('1 : 2');
+  });
+});
+
+describe('power lab with reconstructed data: every number at both ends of the events range', () => {
+  const c = balanced(50);
+  const rec: PowerComparison = { ...c, reconstructed: { hrRange: '0.9–1.1', note: 'reconstructed: …', logrankP: '0.5', events: { lower: 40, upper: 60 } } };
+  it('without a range the cells are the counted ones', () => {
+    expect(rowCellsOf(c, DEFAULT_SETTINGS)).toEqual(rowCells(powerRow(c, DEFAULT_SETTINGS)));
+  });
+  it('with a range, detectable HRs and power span the values at 40 and at 60 events', () => {
+    const at = (d: number) => rowCells(powerRow({ ...c, events: d, eventProportion: d / 50 }, DEFAULT_SETTINGS));
+    const cells = rowCellsOf(rec, DEFAULT_SETTINGS);
+    const [b40, a40] = at(40)['detect-s'].split(' or ');
+    const [b60, a60] = at(60)['detect-s'].split(' or ');
+    expect(cells['detect-s']).toBe(`${b40}–${b60} or ${a60}–${a40}`);
+    expect(cells['power-s']).toBe(`${at(40)['power-s']}–${at(60)['power-s']}`);
+  });
+  it('the planner gives the events it had as a range, and fewer patients at the end with more events', () => {
+    const plan = planCellsOf(rec, DEFAULT_SETTINGS);
+    expect(plan['events-actual']).toBe('40–60');
+    const [lo, hi] = plan['patients-s'].split('–').map(Number);
+    expect(lo).toBeLessThan(hi);
+    expect(plan['events-s']).toBe(String(sampleSize(c, DEFAULT_SETTINGS).events.schoenfeld));
   });
 });

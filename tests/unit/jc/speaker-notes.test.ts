@@ -29,6 +29,15 @@ describe('presenter speaker notes', () => {
     expect(notes).toContain('(printed: 0.095)');
   });
 
+  it('with reconstructed data: the printed p first, said to be fitted; events as ranges; HRs pooled and labelled', () => {
+    const rec = { members: 200, logrankP: '0.093–0.098', events: { no: '31–37', yes: '5–6' }, hazards: ['Calcifications 0.44 (0.16–1.19)'] };
+    const os = speakerNotes('calc-os', view, rec).join(' ');
+    expect(os).toContain('Log-rank p = 0.095 as printed; the reconstructed data were fitted to it (0.093–0.098 across them)');
+    expect(os).not.toMatch(/on these data/);
+    expect(speakerNotes('calc-split', view, rec).join(' ')).toContain('No calcifications 31–37 of 5; Calcifications 5–6 of 3 (ranges across the reconstructions');
+    expect(speakerNotes('calc-hr', view, rec).join(' ')).toContain('reconstructed and pooled over 200 reconstructions: Calcifications 0.44 (0.16–1.19)');
+  });
+
   it('has 8 to 12 discussion questions with unique ids', () => {
     const q = questions('0.095');
     expect(q.length).toBeGreaterThanOrEqual(8);

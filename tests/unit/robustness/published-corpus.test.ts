@@ -46,6 +46,9 @@ describe('published corpus: in-process (runAuditCli, runBuildData in a temp proj
       const site = JSON.parse(readFileSync(join(p.root, 'src/generated/site.json'), 'utf8'));
       expect(site).toMatchObject({ reconstructed: true, patientFile: 'data/reconstructed/patients.csv' });
       expect(JSON.parse(readFileSync(join(p.root, 'src/generated/ensemble.json'), 'utf8'))).not.toBeNull();
+      const uncertainty = JSON.parse(readFileSync(join(p.root, 'src/generated/uncertainty.json'), 'utf8'));
+      expect(uncertainty).toMatchObject({ file: 'data/reconstructed/ensemble.csv' });
+      expect(uncertainty.members).toBeGreaterThanOrEqual(2);
       const audit = io();
       const dir = join(p.root, 'data');
       expect(runAuditCli(['--dir', join(dir, 'published'), '--fidelity', join(dir, 'reconstructed/fidelity.json'), '--json'], audit.io)).toBe(0);
