@@ -51,7 +51,12 @@ function tsxEsmApi(): string {
  * API and then imports the worker works on Node 20 and 22.)
  */
 function startWorker(workerData: unknown): Worker {
-  const entry = new URL('./ensemble-worker.ts', import.meta.url).href;
+  return startTsWorker(new URL('./ensemble-worker.ts', import.meta.url), workerData);
+}
+
+/** Starts a TypeScript module as a worker thread (see {@link startWorker}). */
+export function startTsWorker(module: URL, workerData: unknown): Worker {
+  const entry = module.href;
   const code = `import { register } from ${JSON.stringify(tsxEsmApi())}; register(); await import(${JSON.stringify(entry)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData });
 }

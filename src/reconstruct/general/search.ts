@@ -30,7 +30,7 @@ export interface FitOptions {
 /** Cost of one patient off a number at risk while the soft targets are fitted. */
 const HARD_WEIGHT = 3;
 
-export const FIT: FitOptions = { iterations: 400_000, startTemperature: 2, endTemperature: 0.01 };
+export const FIT: FitOptions = { iterations: 80_000, startTemperature: 1, endTemperature: 0.01 };
 
 /** At-risk bin edges per endpoint (sorted distinct ticks of every table). */
 export function binEdges(problem: Problem): number[][] {
@@ -512,4 +512,26 @@ export function runMain(problem: Problem, seed: number, polish: number, options:
   const s = createState(problem, structuredStart(problem, rng, mover.edges) ?? randomStart(problem, rng));
   const fitIterations = fit(s, mover, options, polish);
   return { patients: fitIterations < 0 ? null : snapshot(s), fitIterations };
+}
+
+/**
+ * Polishes given patients (which meet every constraint): a low-temperature walk that keeps every
+ * constraint and prefers values inside their printed intervals.
+ */
+export function polishFrom(problem: Problem, patients: Patients, seed: number, iterations: number): Patients {
+  const rng = createRandom(seed);
+  const mover: Mover = { problem, edges: binEdges(problem), undo: createUndo(problem), rng };
+  const s = createState(problem, patients);
+  if (!allMet(s)) throw new Error('internal: polishFrom needs a reconstruction that meets every constraint');
+  for (let k = 0; k < iterations && s.total > 0; k++) {
+    const before = s.total;
+    if (!propose(s, mover)) {
+      reject(s, mover);
+      continue;
+    }
+    evaluate(s);
+    if (allMet(s) && (s.total <= before || rng.float() < Math.exp(-(s.total - before) / 0.01))) accept(s, mover);
+    else reject(s, mover);
+  }
+  return snapshot(s);
 }
