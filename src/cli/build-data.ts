@@ -99,7 +99,9 @@ export function runBuildData(argv: readonly string[], io: CliIO = PROCESS_IO, ro
   try {
     if (argv.length) throw new InputError(`npm run data takes no options (got ${argv.join(' ')})`);
     const { files } = buildData(root);
-    writeFilesAtomic(Object.fromEntries(Object.entries(files).map(([path, text]) => [join(root, path), text])));
+    // The patient file is an input: no output may replace it, however it is linked.
+    const inputs = [patientSource(root).path];
+    writeFilesAtomic(new Map(Object.entries(files).map(([path, text]) => [join(root, path), text])), { inputs });
     const ms = Math.round(performance.now() - started);
     const bytes = Object.values(files).reduce((n, s) => n + Buffer.byteLength(s), 0);
     io.stdout(`data: wrote ${Object.keys(files).length} files (${(bytes / 1024).toFixed(1)} KiB) to ${OUT}/ in ${ms} ms\n`);
