@@ -61,7 +61,7 @@ describe('npm run stats on valid input', () => {
     expect(json.cox.terms[0].term).toBe('Nonmaintained');
     expect(json.cox.terms[0].coef).toBeCloseTo(0.915532575, 8);
     expect(json.riskTable.times).toEqual([0, 20, 40, 60]);
-    expect(json.riskTable.Maintained.atRisk[0]).toBe(11);
+    expect(json.riskTable.groups.Maintained.atRisk[0]).toBe(11);
     expect(json.quantiles.Maintained.median.est).toBe(31);
   });
 
@@ -192,5 +192,36 @@ describe('npm run stats --out never destroys anything (issue 16)', () => {
     const input = file('aml-empty.csv', amlCsv);
     expect(run(['--in', input, '--time', 'time', '--event', 'status', '--out=']).err).toBe('error: option --out needs a value (got an empty one)\n');
     expect(run(['--in', input, '--time', 'time', '--event', 'status', '--times', '']).err).toBe('error: option --times needs a value (got an empty one)\n');
+  });
+});
+
+describe('group labels are data, never object keys (issue 16)', () => {
+  const LABELS = ['__proto__', 'constructor', 'times', 'toString', 'all', 'hasOwnProperty', 'groups'];
+
+  it.each(LABELS.map((l) => [l]))('a group called %s round-trips exactly through the JSON and the report', (label) => {
+    const other = label === 'all' ? 'times' : 'all';
+    const rows = AML.map((r, i) => `${i + 1},${r[0]},${r[1]},${r[2] === 'Maintained' ? label : other}`);
+    const input = file(`label-${label}.csv`, `id,time,status,x\n${rows.join('\n')}\n`);
+    const out = join(dir, `label-${label}.json`);
+    const { code, err, out: report } = run(['--in', input, '--time', 'time', '--event', 'status', '--group', 'x', '--out', out]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(report).toContain(`${label} (11)`);
+    const text = readFileSync(out, 'utf8');
+    const json = JSON.parse(text);
+    const groups = [label, other].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(json.groups).toEqual(groups);
+    // Every object keyed by group has exactly the two labels as its own keys, with real values.
+    for (const obj of [json.groupSizes, json.km, json.quantiles, json.riskTable.groups, json.logrank.observed, json.logrank.expected]) {
+      expect(Object.keys(obj).sort()).toEqual([...groups].sort());
+      expect(Object.prototype.hasOwnProperty.call(obj, label)).toBe(true);
+    }
+    expect(json.groupSizes[label]).toBe(11);
+    expect(json.groupSizes[other]).toBe(12);
+    expect(json.riskTable.times).toEqual([0, 20, 40, 60]);
+    expect(json.riskTable.groups[label].atRisk[0]).toBe(11);
+    expect(json.km[label].time[0]).toBe(9);
+    // The JSON text holds the label as a key (JSON.parse defines "__proto__" as an own key).
+    expect(text).toContain(`${JSON.stringify(label)}: 11`);
   });
 });
