@@ -7,15 +7,15 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBuild, type AstroBuild } from '../../../src/cli/build.ts';
-import { fingerprint, fingerprintDiff, makeProject } from '../robustness/harness.ts';
+import { CORPUS, fill, fingerprint, fingerprintDiff, makeProject, readSidecar, type PatientsCase } from '../robustness/harness.ts';
 
 const projects: { remove: () => void }[] = [];
 afterEach(() => {
   for (const p of projects.splice(0)) p.remove();
 });
 
-function project() {
-  const p = makeProject({ reconstructed: true });
+function project(patients?: Buffer) {
+  const p = makeProject({ reconstructed: true, patients });
   projects.push(p);
   mkdirSync(join(p.root, 'dist', '_astro'), { recursive: true });
   writeFileSync(join(p.root, 'dist', 'index.html'), 'old site');
@@ -80,4 +80,21 @@ describe('npm run build: dist/ is replaced only by a complete build', () => {
     expect(astroRan).toBe(false);
     expect(fingerprintDiff(before, fingerprint(root))).toEqual([]);
   });
+});
+
+describe('npm run build with the drop-in files that used to crash astro build (tests/corpus/patients/valid-but-*)', () => {
+  for (const name of ['valid-but-no-mixed-group', 'valid-but-no-hyper-group', 'valid-but-all-censored']) {
+    it(`${name}: refused in one line before astro starts; dist/ and src/generated/ untouched`, () => {
+      const root = project(readFileSync(join(CORPUS, 'patients', `${name}.csv`)));
+      const expected = fill(readSidecar<PatientsCase>('patients', name).error, { file: join(root, 'data/patients.csv') });
+      let astroRan = false;
+      const before = fingerprint(root);
+      const { code, stderr, stdout } = run(root, () => ((astroRan = true), 0));
+      expect(stderr).toBe(`error: ${expected}\n`);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(astroRan).toBe(false);
+      expect(fingerprintDiff(before, fingerprint(root))).toEqual([]);
+    });
+  }
 });
