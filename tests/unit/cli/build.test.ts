@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBuild, type AstroBuild } from '../../../src/cli/build.ts';
-import { CORPUS, fill, fingerprint, fingerprintDiff, makeProject, readSidecar, type PatientsCase } from '../robustness/harness.ts';
+import { CORPUS, fill, fingerprint, fingerprintDiff, makeProject, readSidecar, runNpm, type PatientsCase } from '../robustness/harness.ts';
 
 const projects: { remove: () => void }[] = [];
 afterEach(() => {
@@ -97,4 +97,21 @@ describe('npm run build with the drop-in files that used to crash astro build (t
       expect(fingerprintDiff(before, fingerprint(root))).toEqual([]);
     });
   }
+});
+
+describe('the real `npm run build` in a child process', () => {
+  it('valid-but-no-mixed-group: one line, exit 1, before astro; dist/ as it was', async () => {
+    const p = makeProject({ reconstructed: true, runnable: true, patients: readFileSync(join(CORPUS, 'patients', 'valid-but-no-mixed-group.csv')) });
+    projects.push(p);
+    mkdirSync(join(p.root, 'dist'));
+    writeFileSync(join(p.root, 'dist', 'index.html'), 'old site');
+    const before = fingerprint(p.root);
+    // The command runs in the project folder, so it names the file relative to it.
+    const expected = fill(readSidecar<PatientsCase>('patients', 'valid-but-no-mixed-group').error, { file: 'data/patients.csv' });
+    const { code, stdout, stderr } = await runNpm(p.root, 'build');
+    expect(stderr).toBe(`error: ${expected}\n`);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(fingerprintDiff(before, fingerprint(p.root))).toEqual([]);
+  }, 60_000);
 });
