@@ -14,7 +14,7 @@
  * A file that cannot be written is an {@link InputError} naming it (one line, no stack trace).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../stats/validate.ts';
@@ -101,13 +101,18 @@ export function checkTarget(path: string, inputs: readonly string[] = []): strin
   return real;
 }
 
-/** Creates a new file with a random name beside `real` (never following a planted link), writes and fsyncs it. */
+/**
+ * Creates a new file with a random name beside `real` (never following a planted link), writes and
+ * fsyncs it. It gets the permissions of the file it will replace, so a private output stays private.
+ */
 function writeTemporary(real: string, contents: string | Uint8Array): string {
   mkdirSync(dirname(real), { recursive: true });
   const tmp = join(dirname(real), `.${basename(real)}.${randomBytes(8).toString('hex')}.tmp`);
+  const previous = statOrNull(real, true);
   // 'wx' = O_CREAT | O_EXCL | O_WRONLY: fails if anything (a symlink included) is already there.
   const fd = openSync(tmp, 'wx', 0o644);
   try {
+    if (previous) fchmodSync(fd, previous.mode & 0o777);
     const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);

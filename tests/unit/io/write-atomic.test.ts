@@ -100,6 +100,14 @@ describe('writeFileAtomic: never replaces what it must not', () => {
     expect(extra('a.json', 'b.json')).toEqual([]);
   });
 
+  it('keeps the permissions of the file it replaces', () => {
+    const path = join(dir, 'private.json');
+    writeFileSync(path, 'old', { mode: 0o600 });
+    writeFileAtomic(path, 'new');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path, 'utf8')).toBe('new');
+  });
+
   it('creates missing folders and writes the bytes given', () => {
     writeFilesAtomic(new Map([[join(dir, 'x', 'y', 'z.json'), 'z']]));
     expect(readFileSync(join(dir, 'x', 'y', 'z.json'), 'utf8')).toBe('z');
