@@ -8,11 +8,21 @@ import { contentSecurityPolicy } from './src/security/csp-integration.ts';
 // <link rel="modulepreload"> for the chunks each page's scripts import (no request waterfall).
 import { modulePreload } from './src/build/module-preload.ts';
 
-// BASE_PATH lets a journal host the site under a sub-path, e.g.
-//   BASE_PATH=/supplementary/hbsn-2019-06-02/ npm run build
-const base = process.env.BASE_PATH || '/';
-// SITE_URL is the absolute origin used for canonical links, Open Graph and the sitemap.
-const site = process.env.SITE_URL || 'https://nelm-ct.example.org';
+// Hosting settings (src/security/site-settings.ts), validated here too so that a direct
+// `astro build` cannot copy an unchecked value into the pages:
+//   BASE_PATH=/supplementary/hbsn-2019-06-02/ lets a journal host the site under a sub-path;
+//   SITE_URL is the absolute https origin used for canonical links, Open Graph and the sitemap.
+import { siteSettings } from './src/security/site-settings.ts';
+
+let settings;
+try {
+  settings = siteSettings(process.env);
+} catch (err) {
+  if (!(err instanceof Error) || err.name !== 'InputError') throw err;
+  process.stderr.write(`error: ${err.message}\n`);
+  process.exit(1);
+}
+const { base, site } = settings;
 
 export default defineConfig({
   site,

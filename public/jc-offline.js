@@ -38,7 +38,12 @@ if (!('serviceWorker' in navigator)) {
   say('Saving the site on this device for offline use…', 'saving');
   navigator.serviceWorker
     .register(new URL('sw.js', base), { scope: base.pathname })
-    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => {
+      // Check for a new version at every visit, so that an update that failed last time (a file
+      // missing while the site was being deployed) is tried again.
+      registration.update().catch(() => {});
+      return navigator.serviceWorker.ready;
+    })
     .then(report)
     .catch(() => say('The site could not be saved for offline use here (the browser refused the service worker). Use the printable handout as a fallback.', 'failed'));
 }

@@ -8,6 +8,7 @@ import { analyseSurvival } from './survival-analysis.ts';
 import type { SurvivalAnalysis } from './survival-analysis.ts';
 import { ENDPOINTS, ENDPOINT_IDS, GROUPINGS, GROUPING_IDS, viewId } from './views.ts';
 import type { EndpointKey, GroupingKey } from './views.ts';
+import { labelRecord } from '../lib/label-record.ts';
 
 /** What the paper printed for one view, shown beside our numbers. */
 export interface PublishedView {
@@ -33,7 +34,7 @@ export interface SurvivalView {
 
 function publishedView(survival: SurvivalFile, grouping: GroupingKey, endpoint: EndpointKey): PublishedView {
   const fig = survival.figures.find((f) => f.grouping === grouping && f.endpoint === endpoint) ?? null;
-  const quartiles: Record<string, PublishedView['quartiles'][string]> = {};
+  const quartiles = labelRecord<PublishedView['quartiles'][string]>();
   for (const q of survival.quantiles) {
     if (q.endpoint === endpoint && q.grouping === grouping) {
       quartiles[q.group] = { q25: q.q25.value, median: q.median.value, q75: q.q75.value, printed: q.printed };

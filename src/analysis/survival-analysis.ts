@@ -15,6 +15,7 @@ import { coxModel } from '../stats/cox-model.ts';
 import type { Ties } from '../stats/cox.ts';
 import { InputError, checkSurvivalData } from '../stats/validate.ts';
 import type { EventFlag } from '../stats/validate.ts';
+import { labelRecord } from '../lib/label-record.ts';
 
 export interface SurvivalAnalysisInput {
   readonly time: readonly number[];
@@ -44,6 +45,12 @@ export interface QuantileCI {
   readonly upper: number | null;
 }
 
+export interface RiskRow {
+  readonly atRisk: readonly number[];
+  readonly events: readonly number[];
+  readonly censored: readonly number[];
+}
+
 export interface SurvivalAnalysis {
   readonly n: number;
   readonly groups: readonly string[];
@@ -53,9 +60,15 @@ export interface SurvivalAnalysis {
   readonly confType: ConfType;
   readonly km: Readonly<Record<string, CurveTable>>;
   readonly quantiles: Readonly<Record<string, { readonly q25: QuantileCI; readonly median: QuantileCI; readonly q75: QuantileCI }>>;
-  readonly riskTable: { readonly times: readonly number[] } & Readonly<
-    Record<string, { readonly atRisk: readonly number[]; readonly events: readonly number[]; readonly censored: readonly number[] } | readonly number[]>
-  >;
+  /**
+   * The times, and one row per group under `groups` (not beside `times`: a group may be called
+   * `times`). Every object keyed by group label in this result has no prototype, so labels such as
+   * `__proto__`, `constructor` or `toString` are ordinary keys and survive `JSON.stringify`.
+   */
+  readonly riskTable: {
+    readonly times: readonly number[];
+    readonly groups: Readonly<Record<string, RiskRow>>;
+  };
   readonly logrank: {
     readonly chisq: number;
     readonly df: number;
@@ -119,10 +132,10 @@ export function analyseSurvival(input: SurvivalAnalysisInput, options: SurvivalA
     throw new InputError(`reference level "${reference}" is not a group in the data (groups: ${levels.join(', ')})`);
   }
 
-  const km: Record<string, CurveTable> = {};
-  const quantiles: Record<string, SurvivalAnalysis['quantiles'][string]> = {};
-  const risk: Record<string, unknown> = { times: [...times] };
-  const groupSizes: Record<string, number> = {};
+  const km = labelRecord<CurveTable>();
+  const quantiles = labelRecord<SurvivalAnalysis['quantiles'][string]>();
+  const risk = labelRecord<RiskRow>();
+  const groupSizes = labelRecord<number>();
   for (const level of levels) {
     const idx: number[] = [];
     for (let i = 0; i < time.length; i++) if (!group || group[i] === level) idx.push(i);
@@ -150,8 +163,8 @@ export function analyseSurvival(input: SurvivalAnalysisInput, options: SurvivalA
   let cox: SurvivalAnalysis['cox'] = null;
   if (group) {
     const lr = logRank(time, event, group, { levels });
-    const observed: Record<string, number> = {};
-    const expected: Record<string, number> = {};
+    const observed = labelRecord<number>();
+    const expected = labelRecord<number>();
     lr.groups.forEach((g, k) => {
       observed[g] = lr.observed[k];
       expected[g] = lr.expected[k];
@@ -198,7 +211,7 @@ export function analyseSurvival(input: SurvivalAnalysisInput, options: SurvivalA
     confType,
     km,
     quantiles,
-    riskTable: risk as SurvivalAnalysis['riskTable'],
+    riskTable: { times: [...times], groups: risk },
     logrank,
     pairwise,
     cox,

@@ -47,7 +47,8 @@ export function preloadsFor(html: string, pageUrl: string, dir: string, base: st
 /** Inserts the preload links before `</head>`; pages without a head are left alone. */
 export function withModulePreloads(html: string, paths: readonly string[]): string {
   if (!paths.length || !/<\/head>/i.test(html)) return html;
-  const links = paths.map((p) => `<link rel="modulepreload" href="${p}">`).join('');
+  // The paths carry the base path: escaped like any attribute value, whatever BASE_PATH was.
+  const links = paths.map((p) => `<link rel="modulepreload" href="${p.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`).join('');
   return html.replace(/<\/head>/i, `${links}</head>`);
 }
 

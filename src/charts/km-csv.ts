@@ -2,7 +2,7 @@
  * The figure's data as CSV: the Kaplan–Meier table (one row per group and distinct time, as R's
  * survfit) and the KMunicate risk table at the axis ticks. Numbers are written in full precision.
  */
-import { riskAt } from './km-data.ts';
+import { groupLabel, riskAt } from './km-data.ts';
 import type { KmData } from './km-data.ts';
 
 /** Quotes a field when needed (RFC 4180), and defuses spreadsheet formulas in text fields. */
@@ -26,7 +26,7 @@ export function kmTableCsv(data: KmData): string {
   for (const g of data.analysis.groups) {
     const c = data.analysis.km[g];
     for (let i = 0; i < c.time.length; i++) {
-      rows.push([g, data.groupLabels[g] ?? g, c.time[i], c.nRisk[i], c.nEvent[i], c.nCensor[i], c.surv[i], c.se[i], c.lower[i], c.upper[i]]);
+      rows.push([g, groupLabel(data, g), c.time[i], c.nRisk[i], c.nEvent[i], c.nCensor[i], c.surv[i], c.se[i], c.lower[i], c.upper[i]]);
     }
   }
   return csv(KM_CSV_HEADER, rows);
@@ -38,7 +38,7 @@ export function riskTableCsv(data: KmData, ticks: readonly number[]): string {
   for (const g of data.analysis.groups) {
     for (const t of ticks) {
       const r = riskAt(data.analysis.km[g], t);
-      rows.push([g, data.groupLabels[g] ?? g, t, r.atRisk, r.censored, r.events]);
+      rows.push([g, groupLabel(data, g), t, r.atRisk, r.censored, r.events]);
     }
   }
   return csv(RISK_CSV_HEADER, rows);

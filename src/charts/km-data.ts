@@ -5,6 +5,7 @@
  */
 import type { CurveTable, SurvivalAnalysis } from '../analysis/survival-analysis.ts';
 import type { EndpointKey, GroupingKey } from '../analysis/views.ts';
+import { ownValue } from '../lib/label-record.ts';
 
 /** A pointwise band, a step function like the curve: value i holds from time i to time i + 1. */
 export interface KmBand {
@@ -53,7 +54,7 @@ export interface StepPoint {
 
 /** The label of a group, falling back to its code. */
 export function groupLabel(data: Pick<KmData, 'groupLabels'>, group: string): string {
-  return data.groupLabels[group] ?? group;
+  return ownValue(data.groupLabels, group) ?? group;
 }
 
 /** Number of patients in a group: everyone appears once as an event or a censoring. */

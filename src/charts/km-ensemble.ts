@@ -5,6 +5,7 @@
  * recognise (the figure then simply offers no ensemble toggle).
  */
 import type { KmBand, KmEnsemble } from './km-data.ts';
+import { labelRecord, ownValue } from '../lib/label-record.ts';
 
 function isNumbers(x: unknown): x is number[] {
   return Array.isArray(x) && x.every((v) => typeof v === 'number' && Number.isFinite(v));
@@ -29,11 +30,11 @@ export function ensembleBands(json: unknown, viewIds: readonly string[]): KmEnse
   const root = json as Record<string, unknown>;
   const views = root.views as Record<string, unknown> | undefined;
   if (!views || typeof views !== 'object') return null;
-  const out: Record<string, Record<string, KmBand>> = {};
+  const out = labelRecord<Record<string, KmBand>>();
   for (const id of viewIds) {
-    const groups = views[id];
+    const groups = ownValue(views, id);
     if (!groups || typeof groups !== 'object') continue;
-    const bands: Record<string, KmBand> = {};
+    const bands = labelRecord<KmBand>();
     for (const [group, value] of Object.entries(groups as Record<string, unknown>)) {
       const b = band(value);
       if (b) bands[group] = b;

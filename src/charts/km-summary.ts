@@ -7,6 +7,7 @@ import { ENDPOINTS } from '../analysis/views.ts';
 import { formatFixed, formatMonths, formatP, formatPEquals } from '../format/number.ts';
 import { groupLabel, groupSize, valueAt } from './km-data.ts';
 import type { KmData } from './km-data.ts';
+import { ownValue } from '../lib/label-record.ts';
 
 /** Short phrases for the groups in running text, where the grouping is known. */
 const PHRASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -15,7 +16,7 @@ const PHRASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 };
 
 function phrase(data: KmData, group: string): string {
-  return PHRASES[data.grouping]?.[group] ?? `(${groupLabel(data, group)})`;
+  return ownValue(ownValue(PHRASES, data.grouping), group) ?? `(${groupLabel(data, group)})`;
 }
 
 function median(data: KmData, group: string): number | null {

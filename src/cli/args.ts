@@ -28,6 +28,8 @@ export function parseArgs<S extends OptionSpec>(argv: readonly string[], spec: S
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new InputError(`option --${name} needs a value`);
+    // `--out=` or `--times ''` would otherwise be silently ignored (an empty string is falsy).
+    if (value.trim() === '') throw new InputError(`option --${name} needs a value (got an empty one)`);
     out[name] = value;
   }
   for (const [name, option] of Object.entries(spec)) {

@@ -61,8 +61,16 @@ function readUncertainty(root: string, survival: SurvivalFile): Uncertainty {
 }
 
 /**
- * The site compares the levels of each grouping column with the first (reference) level, so each
- * column needs its reference level and at least one other; says which column of which file lacks them.
+ * What the site needs from a patient file beyond its validity, checked before anything is built
+ * (a file that passes here must build; one that does not is refused in one line naming the file
+ * and column, never by a crash inside `astro build`):
+ *
+ * - every level of each grouping column has at least one patient: the figure, the tables and the
+ *   story show each group the paper compares (hypo, hyper and mixed; no and yes), and a group with
+ *   no patient has no curve to draw;
+ * - for each endpoint, the patients of each two-group comparison the story sizes (calcification no
+ *   vs yes; hypo- vs hyperenhancing) include at least one event: the detectable hazard ratio
+ *   (Schoenfeld) is undefined without events.
  */
 export function checkGroupings(patients: readonly Patient[], file: string): void {
   for (const meta of Object.values(GROUPINGS)) {
@@ -76,6 +84,31 @@ export function checkGroupings(patients: readonly Patient[], file: string): void
     }
     if (!present.includes(meta.levels[0])) {
       throw new InputError(`${file}: column "${column}" has no row with the reference level "${meta.levels[0]}" (${needs})`, undefined, column);
+    }
+    const missing = meta.levels.find((level) => !present.includes(level));
+    if (missing !== undefined) {
+      throw new InputError(
+        `${file}: column "${column}" has no row with the level "${missing}" (${needs}, and a group without patients has no curve to show)`,
+        undefined,
+        column,
+      );
+    }
+  }
+  const comparisons = [
+    { column: 'calcification', levels: ['no', 'yes'], who: 'patients with calcification assessed' },
+    { column: 'enhancement', levels: ['hypo', 'hyper'], who: 'hypo- and hyperenhancing patients' },
+  ] as const;
+  for (const endpoint of ['rfs', 'os'] as const) {
+    const eventColumn = `${endpoint}_event`;
+    for (const c of comparisons) {
+      const rows = patients.filter((p) => (c.levels as readonly (string | null)[]).includes(p[c.column]));
+      if (!rows.some((p) => (endpoint === 'rfs' ? p.rfsEvent : p.osEvent) === 1)) {
+        throw new InputError(
+          `${file}: column "${eventColumn}" has no event (1) among the ${c.who}: the site sizes that comparison by its events, so at least one is needed`,
+          undefined,
+          eventColumn,
+        );
+      }
     }
   }
 }
@@ -120,7 +153,9 @@ export function runBuildData(argv: readonly string[], io: CliIO = PROCESS_IO, ro
   try {
     if (argv.length) throw new InputError(`npm run data takes no options (got ${argv.join(' ')})`);
     const { files } = buildData(root);
-    writeFilesAtomic(Object.fromEntries(Object.entries(files).map(([path, text]) => [join(root, path), text])));
+    // The patient file is an input: no output may replace it, however it is linked.
+    const inputs = [patientSource(root).path];
+    writeFilesAtomic(new Map(Object.entries(files).map(([path, text]) => [join(root, path), text])), { inputs });
     const ms = Math.round(performance.now() - started);
     const bytes = Object.values(files).reduce((n, s) => n + Buffer.byteLength(s), 0);
     io.stdout(`data: wrote ${Object.keys(files).length} files (${(bytes / 1024).toFixed(1)} KiB) to ${OUT}/ in ${ms} ms\n`);

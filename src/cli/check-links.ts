@@ -10,7 +10,9 @@
  * - every page is listed in sitemap.xml (404 and HTML partials excepted).
  *
  * Absolute URLs on the site's own origin (`--site`, default $SITE_URL or the astro.config default)
- * count as internal. Other origins are listed, never fetched. Exit code 1 if anything is broken.
+ * count as internal. Links to other origins are listed, never fetched; a script, stylesheet, image or
+ * other resource the page loads by itself from another origin is an error. Exit code 1 if anything
+ * is broken.
  *
  *   npm run check-links
  *   npm run check-links -- --dir dist-subpath --base /supplementary/hbsn-2019-06-02/
@@ -94,37 +96,50 @@ function cssUrls(css: string): string[] {
   return [...css.matchAll(CSS_URL)].map((m) => m[2].trim()).filter((u) => !u.startsWith('data:') && !u.startsWith('#'));
 }
 
-/** Links of one HTML document: [attribute value, kind] in document order. */
-function htmlLinks(document: Document): string[] {
-  const out: string[] = [];
-  const attr = (selector: string, name: string) => {
+/** One URL of a page; `resource` when the browser fetches it by itself to show the page. */
+interface PageLink {
+  readonly url: string;
+  readonly resource: boolean;
+}
+
+/** `<link rel>` values whose target the browser loads with the page (stylesheets, scripts, icons, …). */
+const RESOURCE_RELS = new Set(['stylesheet', 'modulepreload', 'preload', 'prefetch', 'icon', 'apple-touch-icon', 'manifest', 'mask-icon']);
+
+/** Links of one HTML document, in document order. */
+function htmlLinks(document: Document): PageLink[] {
+  const out: PageLink[] = [];
+  const attr = (selector: string, name: string, resource: boolean) => {
     for (const el of document.querySelectorAll(selector)) {
       const v = el.getAttribute(name);
-      if (v !== null) out.push(v);
+      if (v !== null) out.push({ url: v, resource });
     }
   };
-  attr('a[href], area[href], link[href]', 'href');
-  attr('img[src], script[src], iframe[src], source[src], video[src], audio[src], track[src], embed[src], input[src]', 'src');
-  attr('video[poster]', 'poster');
-  attr('object[data]', 'data');
-  attr('form[action]', 'action');
+  attr('a[href], area[href]', 'href', false);
+  for (const el of document.querySelectorAll('link[href]')) {
+    const rels = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    out.push({ url: el.getAttribute('href') ?? '', resource: rels.some((r) => RESOURCE_RELS.has(r)) });
+  }
+  attr('img[src], script[src], iframe[src], source[src], video[src], audio[src], track[src], embed[src], input[src]', 'src', true);
+  attr('video[poster]', 'poster', true);
+  attr('object[data]', 'data', true);
+  attr('form[action]', 'action', false);
   for (const el of document.querySelectorAll('img[srcset], source[srcset]')) {
     for (const part of (el.getAttribute('srcset') ?? '').split(',')) {
       const url = part.trim().split(/\s+/)[0];
-      if (url) out.push(url);
+      if (url) out.push({ url, resource: true });
     }
   }
   // SVG references: <use href>, <image href>, xlink:href.
   for (const el of document.querySelectorAll('use, image, feImage, textPath')) {
     const v = el.getAttribute('href') ?? el.getAttribute('xlink:href');
-    if (v !== null) out.push(v);
+    if (v !== null) out.push({ url: v, resource: true });
   }
   for (const el of document.querySelectorAll('meta[property="og:image"], meta[name="twitter:image"], meta[property="og:url"]')) {
     const v = el.getAttribute('content');
-    if (v) out.push(v);
+    if (v) out.push({ url: v, resource: false });
   }
-  for (const style of document.querySelectorAll('style')) out.push(...cssUrls(style.textContent ?? ''));
-  for (const el of document.querySelectorAll('[style]')) out.push(...cssUrls(el.getAttribute('style') ?? ''));
+  for (const style of document.querySelectorAll('style')) out.push(...cssUrls(style.textContent ?? '').map((url) => ({ url, resource: true })));
+  for (const el of document.querySelectorAll('[style]')) out.push(...cssUrls(el.getAttribute('style') ?? '').map((url) => ({ url, resource: true })));
   return out;
 }
 
@@ -157,7 +172,8 @@ export function checkLinks(options: CheckOptions): LinkReport {
   const external = new Map<string, number>();
   let checked = 0;
 
-  const check = (from: string, fromUrl: URL, link: string) => {
+  /** `resource`: fetched by the browser to show the page, so it must come from the site's own origin. */
+  const check = (from: string, fromUrl: URL, link: string, resource = false) => {
     const raw = link.trim();
     if (!raw || SKIP_SCHEMES.test(raw)) return;
     let url: URL;
@@ -168,6 +184,12 @@ export function checkLinks(options: CheckOptions): LinkReport {
       return;
     }
     if (url.origin !== site.origin) {
+      // A script, stylesheet or image from another host (e.g. a BASE_PATH of //evil.example/)
+      // runs or shows that host's content on every page: never merely "external".
+      if (resource) {
+        broken.push({ from, link: raw, reason: `loads from another origin (${url.origin}); the site must load everything from its own` });
+        return;
+      }
       if (/^https?:$/.test(url.protocol)) external.set(url.toString(), (external.get(url.toString()) ?? 0) + 1);
       return;
     }
@@ -188,11 +210,11 @@ export function checkLinks(options: CheckOptions): LinkReport {
   for (const [file, document] of docs) {
     const page = pages.get(file)!;
     const fromUrl = new URL(page.path, site);
-    for (const link of htmlLinks(document)) check(page.path, fromUrl, link);
+    for (const link of htmlLinks(document)) check(page.path, fromUrl, link.url, link.resource);
   }
   for (const file of files.filter((f) => f.endsWith('.css'))) {
     const path = filePath(rootDir, file, base);
-    for (const link of cssUrls(readFileSync(file, 'utf8'))) check(path, new URL(path, site), link);
+    for (const link of cssUrls(readFileSync(file, 'utf8'))) check(path, new URL(path, site), link, true);
   }
 
   // The sitemap: every <loc> resolves, every page is listed.

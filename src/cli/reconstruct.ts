@@ -9,9 +9,9 @@
  * when everything succeeded. A rerun with the same seed writes byte-identical files.
  */
 import { availableParallelism } from 'node:os';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { InputError } from '../stats/validate.ts';
+import { writeFilesAtomic } from '../io/write-atomic.ts';
 import { parsePatientsCsv } from '../io/patients.ts';
 import { compactJson } from '../reconstruct/json.ts';
 import { runEnsemble } from '../reconstruct/parallel.ts';
@@ -44,18 +44,6 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min) throw new InputError(`invalid --${name}: ${JSON.stringify(value)} (expected a whole number ≥ ${min})`);
   return Number(value);
-}
-
-/** Writes every file to `<name>.tmp-<pid>` first, then renames them all into place. */
-function writeAtomically(files: Readonly<Record<string, string>>): void {
-  const temps: [string, string][] = [];
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.tmp-${process.pid}`;
-    writeFileSync(tmp, text);
-    temps.push([tmp, path]);
-  }
-  for (const [tmp, path] of temps) renameSync(tmp, path);
 }
 
 function seconds(ms: number): string {
@@ -125,7 +113,7 @@ export async function runReconstructCli(argv: readonly string[], io: CliIO, root
       files[join(root, OUT_DIR, 'ensemble.json')] = compactJson(report);
       files[join(root, OUT_DIR, 'ensemble.csv')] = formatEnsembleCsv(run.accepted.map((r) => r.patients ?? []));
     }
-    writeAtomically(files);
+    writeFilesAtomic(files, { inputs: [survivalPath] });
     io.stdout(`${Object.keys(files).join('\n')}\n`);
     return 0;
   } catch (err) {

@@ -6,11 +6,10 @@
  * writes the JSON described in README ("stats JSON") to --out. Bad input: one line on stderr,
  * exit code 1, nothing written.
  */
-import { resolve } from 'node:path';
 import { analyseSurvival } from '../analysis/survival-analysis.ts';
 import { formatAnalysisReport } from '../format/analysis-report.ts';
 import { columnIndex, eventColumn, labelColumn, parseDecimal, readCsvFile, showCell, showList, timeColumn } from '../io/csv.ts';
-import { writeFileAtomic } from '../io/write-atomic.ts';
+import { checkTarget, isSameFile, writeFileAtomic } from '../io/write-atomic.ts';
 import { InputError } from '../stats/validate.ts';
 import type { ConfType } from '../stats/kaplan-meier.ts';
 import { parseArgs, usage } from './args.ts';
@@ -72,8 +71,10 @@ export function runStats(argv: readonly string[], io: CliIO): number {
       return 0;
     }
     const file = args.in!;
-    if (args.out !== undefined && resolve(args.out) === resolve(file)) {
-      throw new InputError(`--out ${args.out} is the input file: choose another file for the JSON result`);
+    if (args.out !== undefined) {
+      // Real paths and inodes, not text: a symlink, a symlinked folder or a hard link to the input is the input.
+      if (isSameFile(args.out, file)) throw new InputError(`--out ${args.out} is the input file: choose another file for the JSON result`);
+      checkTarget(args.out, [file]);
     }
     const times = args.times ? parseTimes(args.times) : undefined;
     const confType = parseConfType(args['conf-type']);
@@ -130,7 +131,7 @@ export function runStats(argv: readonly string[], io: CliIO): number {
     // Everything is computed (the report included) before anything is written.
     const title = `${file}: ${args.time} / ${args.event}${args.group ? ` by ${args.group}` : ''}`;
     const report = args.quiet ? '' : `${formatAnalysisReport(result, title)}\n`;
-    if (args.out) writeFileAtomic(args.out, json);
+    if (args.out !== undefined) writeFileAtomic(args.out, json, { inputs: [file] });
     if (!args.quiet) {
       io.stdout(report);
       if (leftOut) io.stdout(`\n${leftOut} row(s) with an empty "${args.group}" were left out.\n`);

@@ -36,7 +36,7 @@ export function formatAnalysisReport(a: SurvivalAnalysis, title = 'Survival anal
   lines.push('Risk table (at risk = time ≥ t; events and censored are cumulative before t)');
   lines.push(`  ${pad('', w + 10)}${times.map((t) => padLeft(String(t), 6)).join('')}`);
   for (const g of a.groups) {
-    const row = a.riskTable[g] as { atRisk: number[]; events: number[]; censored: number[] };
+    const row = a.riskTable.groups[g];
     lines.push(`  ${pad(g, w)}${pad('at risk', 10)}${row.atRisk.map((v) => padLeft(String(v), 6)).join('')}`);
     lines.push(`  ${pad('', w)}${pad('censored', 10)}${row.censored.map((v) => padLeft(String(v), 6)).join('')}`);
     lines.push(`  ${pad('', w)}${pad('events', 10)}${row.events.map((v) => padLeft(String(v), 6)).join('')}`);

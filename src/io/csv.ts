@@ -11,9 +11,30 @@
  * after a closing quote. Values echoed in messages are quoted and shortened, so a hostile cell can
  * neither flood the terminal nor break the message into several lines.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { csvParseRows } from 'd3-dsv';
 import { hasUnsafeChars, InputError } from '../stats/validate.ts';
+
+/**
+ * Limits that keep every input inside the one-line error contract (a file past them is refused
+ * before it is parsed, instead of ending in "JavaScript heap out of memory"):
+ *
+ * - {@link MAX_ROWS} data rows and {@link MAX_BYTES} bytes: the whole table is held in memory
+ *   (about 0.5 GB for a million rows), so a file is first read in 1 MiB chunks, only counting its
+ *   rows, and refused when it is larger;
+ * - {@link MAX_LABEL_LENGTH} characters per label (group values, ids);
+ * - {@link MAX_TIME} for a time: larger values are typing errors (1e300 months), and the figure's
+ *   scale and risk table cannot place them.
+ */
+export const MAX_ROWS = 1_000_000;
+export const MAX_BYTES = 64 * 1024 * 1024;
+export const MAX_LABEL_LENGTH = 200;
+export const MAX_TIME = 1e9;
+
+/** 20700000 → "20,700,000" (no locale: messages are the same everywhere). */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 
 /** A parsed CSV file: its header and its data rows, all cells as strings. */
 export interface CsvTable {
@@ -191,6 +212,10 @@ function checkTextBytes(bytes: Uint8Array, path: string): void {
     for (let i = 0; i < offset; i++) if (bytes[i] === 10) l++;
     return l;
   };
+  // UTF-32 first: its little-endian byte-order mark starts with the UTF-16 one.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    throw new InputError(`${path}: the file is UTF-32 text; save it as UTF-8 CSV`);
+  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new InputError(`${path}: the file is UTF-16 text; save it as UTF-8 CSV`);
   }
@@ -206,15 +231,62 @@ function checkTextBytes(bytes: Uint8Array, path: string): void {
   }
 }
 
-/** Reads and parses a CSV file from disk: UTF-8 text (with or without BOM) only. */
+/**
+ * Counts the records of an open file in 1 MiB chunks (memory independent of its size): line ends
+ * outside quoted fields, plus a last line without one. Returns the data rows (header excluded).
+ */
+function countDataRows(fd: number): { rows: number; bytes: number } {
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  let records = 0;
+  let bytes = 0;
+  let inQuotes = false;
+  let last = NEWLINE;
+  for (;;) {
+    const n = readSync(fd, chunk, 0, chunk.length, bytes);
+    if (n === 0) break;
+    for (let i = 0; i < n; i++) {
+      const b = chunk[i];
+      if (b === QUOTE) inQuotes = !inQuotes;
+      else if (b === NEWLINE && !inQuotes) records++;
+    }
+    last = chunk[n - 1];
+    bytes += n;
+  }
+  if (bytes > 0 && last !== NEWLINE) records++;
+  return { rows: Math.max(0, records - 1), bytes };
+}
+
+function tooLarge(path: string, rows: number, bytes: number): InputError | null {
+  if (rows > MAX_ROWS) return new InputError(`${path}: file too large: ${grouped(rows)} rows; limit ${grouped(MAX_ROWS)} rows`);
+  if (bytes > MAX_BYTES) {
+    return new InputError(`${path}: file too large: ${grouped(bytes)} bytes; limit ${grouped(MAX_BYTES)} bytes (${MAX_BYTES / 1024 / 1024} MiB)`);
+  }
+  return null;
+}
+
+/**
+ * Reads and parses a CSV file from disk: UTF-8 text (with or without BOM) only, at most
+ * {@link MAX_ROWS} data rows and {@link MAX_BYTES} bytes (checked by streaming before reading it whole).
+ */
 export function readCsvFile(path: string): CsvTable {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, 'r');
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
+    const size = countDataRows(fd);
+    const error = tooLarge(path, size.rows, size.bytes);
+    if (error) throw error;
+    bytes = readFileSync(fd);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(`${path}: cannot read the file${code ? ` (${code})` : ''}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+  // The file may have grown between the count and the read.
+  if (bytes.length > MAX_BYTES) throw tooLarge(path, 0, bytes.length)!;
   checkTextBytes(bytes, path);
   return parseCsv(bytes.toString('utf8'), path);
 }
@@ -250,8 +322,11 @@ function cellError(table: CsvTable, what: string, row: number, column: string, c
   );
 }
 
-/** Reads a column of times: finite decimal numbers ≥ 0. Empty, NaN, infinite or negative values are errors. */
-export function timeColumn(table: CsvTable, name: string): number[] {
+/**
+ * Reads a column of times: decimal numbers from 0 to `max` (default {@link MAX_TIME}). Empty, NaN,
+ * infinite, negative or larger values are errors.
+ */
+export function timeColumn(table: CsvTable, name: string, max = MAX_TIME): number[] {
   const j = columnIndex(table, name, 'time column');
   return table.rows.map((row, i) => {
     const value = parseDecimal(row[j]);
@@ -259,6 +334,7 @@ export function timeColumn(table: CsvTable, name: string): number[] {
       const tooLarge = value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY;
       throw cellError(table, 'time', i, name, row[j], tooLarge ? 'too large: not a finite number' : 'expected a number ≥ 0');
     }
+    if (value > max) throw cellError(table, 'time', i, name, row[j], `too large: times are at most ${max}`);
     return value;
   });
 }
@@ -283,10 +359,24 @@ export function labelColumn(table: CsvTable, name: string, role = 'column'): (st
   const j = columnIndex(table, name, role);
   return table.rows.map((row, i) => {
     const cell = row[j].trim();
+    if (cell.length > MAX_LABEL_LENGTH) {
+      throw cellError(table, 'value', i, name, row[j], `labels are at most ${MAX_LABEL_LENGTH} characters`);
+    }
     if (hasUnsafeChars(cell)) throw cellError(table, 'value', i, name, row[j], 'control characters are not allowed');
+    if (INVISIBLE.test(cell)) {
+      throw cellError(table, 'value', i, name, row[j], 'invisible characters (zero-width or direction marks) are not allowed: two labels could look the same');
+    }
     return cell === '' ? null : cell;
   });
 }
+
+/**
+ * Characters that print as nothing: zero-width space/joiners, word joiner and invisible operators,
+ * a byte-order mark inside text, the soft hyphen, the Arabic letter mark, the Mongolian vowel
+ * separator and the combining grapheme joiner. (Bidi overrides and LRM/RLM are already refused as
+ * unsafe.) With them, "yes" and "ye\u200bs" would be two groups that look the same.
+ */
+const INVISIBLE = /[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
 
 /** Throws when a column holds the same non-empty value twice (e.g. a duplicated patient id). */
 export function checkUnique(table: CsvTable, name: string, what = 'id'): void {

@@ -5,8 +5,8 @@
  * Columns: `id, calcification (no|yes|empty), enhancement (hypo|hyper|mixed|empty),
  * rfs_months, rfs_event, os_months, os_event`.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { InputError } from '../stats/validate.ts';
 import { checkUnique, columnIndex, eventColumn, labelColumn, parseCsv, readCsvFile, showCell, timeColumn } from './csv.ts';
 import type { CsvTable } from './csv.ts';
@@ -14,6 +14,8 @@ import type { CsvTable } from './csv.ts';
 export const PATIENT_COLUMNS = ['id', 'calcification', 'enhancement', 'rfs_months', 'rfs_event', 'os_months', 'os_event'] as const;
 export const CALCIFICATION_LEVELS = ['no', 'yes'] as const;
 export const ENHANCEMENT_LEVELS = ['hypo', 'hyper', 'mixed'] as const;
+/** Longest follow-up accepted, in months (100 years): anything longer is a typing error. */
+export const MAX_FOLLOW_UP_MONTHS = 1200;
 
 export type Calcification = (typeof CALCIFICATION_LEVELS)[number];
 export type Enhancement = (typeof ENHANCEMENT_LEVELS)[number];
@@ -35,9 +37,31 @@ export interface PatientSource {
   readonly reconstructed: boolean;
 }
 
-/** Real data at `data/patients.csv` wins over the reconstruction. */
+/**
+ * Real data at `data/patients.csv` wins over the reconstruction. A symbolic link there must point
+ * inside the project: validation errors quote the file's cells, and a link to a file elsewhere
+ * (`/etc/shadow`) would print its first line into the build log.
+ */
 export function patientSource(root = '.'): PatientSource {
   const real = join(root, 'data/patients.csv');
+  let link = false;
+  try {
+    link = lstatSync(real).isSymbolicLink();
+  } catch {
+    // Absent: the reconstruction is used.
+  }
+  if (link) {
+    let target: string | null = null;
+    try {
+      target = realpathSync(real);
+    } catch {
+      // A dangling link is reported below like a link outside the project.
+    }
+    const project = realpathSync(root);
+    if (target === null || !target.startsWith(project + sep)) {
+      throw new InputError(`${real}: is a symbolic link to a file outside the project (or to nothing); copy the data into ${real} instead`);
+    }
+  }
   if (existsSync(real)) return { path: real, reconstructed: false };
   return { path: join(root, 'data/reconstructed/patients.csv'), reconstructed: true };
 }
@@ -72,9 +96,9 @@ export function patientsFromTable(table: CsvTable, options: { readonly uniqueIds
   const ids = labelColumn(table, 'id') as string[];
   const calcification = levelColumn(table, 'calcification', CALCIFICATION_LEVELS);
   const enhancement = levelColumn(table, 'enhancement', ENHANCEMENT_LEVELS);
-  const rfsMonths = timeColumn(table, 'rfs_months');
+  const rfsMonths = timeColumn(table, 'rfs_months', MAX_FOLLOW_UP_MONTHS);
   const rfsEvent = eventColumn(table, 'rfs_event');
-  const osMonths = timeColumn(table, 'os_months');
+  const osMonths = timeColumn(table, 'os_months', MAX_FOLLOW_UP_MONTHS);
   const osEvent = eventColumn(table, 'os_event');
   return ids.map((id, i) => {
     if (rfsMonths[i] > osMonths[i]) {

@@ -87,6 +87,8 @@ class StoryScroller extends HTMLElement {
         const template = document.createElement('template');
         template.innerHTML = await response.text();
         if (!template.content.querySelector('km-figure')) return false;
+        // The partial starts with its own CSP <meta> (for when it is opened on its own); this page has one.
+        for (const meta of template.content.querySelectorAll('meta')) meta.remove();
         host.replaceChildren(template.content);
         return true;
       } catch {

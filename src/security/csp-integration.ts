@@ -13,9 +13,13 @@ import type { AstroIntegration } from 'astro';
 import { htmlFilesBelow } from '../lib/built-files.ts';
 import { buildPolicy, inlineCode, withCspMeta } from './csp.ts';
 import { formatHeadersFile, headerRules } from './headers-file.ts';
+import { siteSettings } from './site-settings.ts';
 
-/** Applies the policy to the built site in `dir`; returns it. */
-export function applyCsp(dir: string, base: string): { policy: string; pages: number } {
+/**
+ * Applies the policy to the built site in `dir` (every page, the /story-figure/ partial included);
+ * returns it. `frameAncestors` goes into `_headers` only (see headerRules).
+ */
+export function applyCsp(dir: string, base: string, frameAncestors = siteSettings(process.env).frameAncestors): { policy: string; pages: number } {
   const files = htmlFilesBelow(dir).map((f) => join(dir, f));
   const html = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
   const policy = buildPolicy([...html.values()].map(inlineCode));
@@ -25,7 +29,7 @@ export function applyCsp(dir: string, base: string): { policy: string; pages: nu
     if (out !== text) pages++;
     writeFileSync(file, out);
   }
-  writeFileSync(join(dir, '_headers'), formatHeadersFile(headerRules(policy, base), base));
+  writeFileSync(join(dir, '_headers'), formatHeadersFile(headerRules(policy, base, frameAncestors), base));
   return { policy, pages };
 }
 

@@ -98,15 +98,18 @@ function attr(value: string): string {
 
 /**
  * Puts the policy's meta tag first in the document's <head> (right after `<meta charset>`): a CSP
- * delivered by meta governs only what comes after it. Replaces an existing one. Fragments without
- * a <head> (the /story-figure/ partial) are returned unchanged.
+ * delivered by meta governs only what comes after it. Replaces an existing one. A fragment without
+ * a <head> (the /story-figure/ partial) gets the tag as its very first element: opened on its own,
+ * the parser puts a leading <meta> into the implied <head>, so the page is under the same policy;
+ * fetched into the story, the tag is dropped before insertion (a CSP meta outside <head> does
+ * nothing anyway).
  */
 export function withCspMeta(html: string, policy: string): string {
   const meta = `<meta http-equiv="content-security-policy" content="${attr(policy)}">`;
   const cleaned = html.replace(/<meta http-equiv="content-security-policy"[^>]*>/gi, '');
   const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(cleaned);
   const head = /<head(\s[^>]*)?>/i.exec(cleaned);
-  if (!head) return html;
+  if (!head) return /<html[\s>]/i.test(cleaned) ? html : meta + cleaned;
   const at = charset && charset.index > head.index ? charset.index + charset[0].length : head.index + head[0].length;
   return cleaned.slice(0, at) + meta + cleaned.slice(at);
 }

@@ -40,14 +40,22 @@ function normaliseBase(base: string): string {
   return b === '//' ? '/' : b;
 }
 
-/** The rules for a site built for `base` with `policy` as its CSP. */
-export function headerRules(policy: string, base = '/'): HeaderRule[] {
+/**
+ * The rules for a site built for `base` with `policy` as its CSP. `frameAncestors` (the validated
+ * FRAME_ANCESTORS setting, default `'self'`) says who may frame the pages: browsers ignore
+ * `frame-ancestors` in a <meta> policy, so it is added to the header only, with the matching
+ * X-Frame-Options for older browsers when it can express it.
+ */
+export function headerRules(policy: string, base = '/', frameAncestors = "'self'"): HeaderRule[] {
   const b = normaliseBase(base);
+  const frameOptions: [string, string][] =
+    frameAncestors === "'self'" ? [['X-Frame-Options', 'SAMEORIGIN']] : frameAncestors === "'none'" ? [['X-Frame-Options', 'DENY']] : [];
   return [
     {
       path: `${b}*`,
       headers: [
-        ['Content-Security-Policy', policy],
+        ['Content-Security-Policy', `${policy}; frame-ancestors ${frameAncestors}`],
+        ...frameOptions,
         ['X-Content-Type-Options', 'nosniff'],
         ['Referrer-Policy', 'strict-origin-when-cross-origin'],
         ['Permissions-Policy', PERMISSIONS_POLICY],
@@ -67,7 +75,8 @@ export function formatHeadersFile(rules: readonly HeaderRule[], base = '/'): str
   const b = normaliseBase(base);
   const lines = [
     '# Response headers for Netlify and Cloudflare Pages, written by the build (src/security/). Do not edit:',
-    '# the Content-Security-Policy must equal the <meta http-equiv="content-security-policy"> of every page.',
+    '# the Content-Security-Policy must equal the <meta http-equiv="content-security-policy"> of every page, plus',
+    '# frame-ancestors (FRAME_ANCESTORS at build time), which browsers only obey in a header.',
   ];
   if (b !== '/') lines.push(`# Built for the sub-path ${b}: the host reads this file from the root of its published directory.`);
   for (const rule of rules) {

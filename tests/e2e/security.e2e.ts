@@ -4,7 +4,8 @@
  * URLs anywhere, and every page working in Chromium under the policy delivered as the meta tag, as
  * a response header only, and as both — no `securitypolicyviolation` event, no console error.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
@@ -44,7 +45,11 @@ describe.each([
     for (const file of pages()) {
       const html = read(file);
       if (isPartial(html)) {
-        expect(html, file).not.toMatch(/content-security-policy/i);
+        // A fragment has no <head>: its policy comes first, where a browser opening it on its own
+        // puts it into the implied <head> (checked in Chromium below).
+        expect(html.match(/http-equiv="content-security-policy"/gi)?.length, file).toBe(1);
+        expect(html, file).toMatch(/^<meta http-equiv="content-security-policy"/);
+        policies.add(metaPolicy(html)!);
         continue;
       }
       expect(html.match(/http-equiv="content-security-policy"/gi)?.length, file).toBe(1);
@@ -98,14 +103,16 @@ describe.each([
     expect(problems).toEqual([]);
   });
 
-  it('_headers sends the same CSP once, nosniff, a referrer policy, a permissions policy, and immutable caching for hashed assets', () => {
+  it('_headers sends the same CSP once (plus frame-ancestors), nosniff, a referrer policy, a permissions policy, and immutable caching for hashed assets', () => {
     const rules = parseHeadersFile(read('_headers'));
-    const policy = metaPolicy(read('index.html'));
+    // Browsers ignore frame-ancestors in a <meta> policy: the header adds it (FRAME_ANCESTORS, default 'self').
+    const policy = `${metaPolicy(read('index.html'))}; frame-ancestors 'self'`;
     const b = base.endsWith('/') ? base : `${base}/`;
     for (const path of [b, `${b}explore/`, `${b}audit/index.html`, `${b}journal-club/`, `${b}no-such-page`]) {
       const h = headersFor(rules, path);
       expect(h['content-security-policy'], path).toBe(policy);
       expect(h['x-content-type-options'], path).toBe('nosniff');
+      expect(h['x-frame-options'], path).toBe('SAMEORIGIN');
       expect(h['referrer-policy'], path).toMatch(/^(strict-origin-when-cross-origin|strict-origin|same-origin|no-referrer)$/);
       expect(h['permissions-policy'], path).toMatch(/camera=\(\)/);
       expect(h['permissions-policy'], path).toMatch(/geolocation=\(\)/);
@@ -190,6 +197,66 @@ describe('every page works under the CSP in Chromium', () => {
       expect(violations).toEqual(expect.arrayContaining(['script-src-attr', 'script-src-elem', 'style-src-attr', 'style-src-elem']));
     } finally {
       await page.close();
+      await server.close();
+    }
+  });
+
+  it('/story-figure/ opened on its own is under the policy (its leading <meta> lands in <head>)', async () => {
+    const server = await serveDist(DIST, '/', MODES.meta);
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.url + 'story-figure/', { waitUntil: 'load' });
+      expect(await page.locator('head > meta[http-equiv="content-security-policy"]').count()).toBe(1);
+      const result = await page.evaluate(async () => {
+        const seen: string[] = [];
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective));
+        const w = window as unknown as { __ran?: boolean };
+        const s = document.createElement('script');
+        s.textContent = 'window.__ran = true';
+        document.body.append(s);
+        await new Promise((r) => setTimeout(r, 200));
+        return { ran: w.__ran === true, seen };
+      });
+      expect(result).toEqual({ ran: false, seen: ['script-src-elem'] });
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
+  it("frame-ancestors 'self': another origin cannot frame the pages (the embed included); the site itself can", async () => {
+    const server = await serveDist(DIST, '/', MODES['meta+header']);
+    const context = await browser.newContext();
+    const embed = `${server.url}explore/embed/calcification-os/`;
+    try {
+      // Another origin on the same machine (another port): a page there that frames the embed.
+      const otherDir = mkdtempSync(join(tmpdir(), 'framer-'));
+      writeFileSync(join(otherDir, 'index.html'), `<!doctype html><html lang="en"><title>framer</title><iframe src="${embed}"></iframe></html>`);
+      const other = await serveDist(otherDir, '/', { headersFile: false });
+      const page = await context.newPage();
+      try {
+        await page.goto(other.url, { waitUntil: 'load' });
+        await page.waitForTimeout(500);
+        const child = page.frames().find((f) => f !== page.mainFrame());
+        // A frame refused by frame-ancestors shows the browser's error page, never the site.
+        expect(child).toBeDefined();
+        expect(child!.url()).toMatch(/^chrome-error:/);
+      } finally {
+        await other.close();
+        rmSync(otherDir, { recursive: true, force: true });
+      }
+      // Control: the same frame from the site's own origin loads.
+      await page.goto(server.url, { waitUntil: 'load' });
+      const title = await page.evaluate(async (src) => {
+        const frame = document.createElement('iframe');
+        frame.src = src;
+        document.body.append(frame);
+        await new Promise((r) => frame.addEventListener('load', r));
+        return frame.contentDocument?.querySelector('km-figure') ? 'figure' : 'nothing';
+      }, embed);
+      expect(title).toBe('figure');
+    } finally {
+      await context.close();
       await server.close();
     }
   });

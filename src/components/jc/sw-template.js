@@ -3,7 +3,8 @@
  * src/components/jc/offline-integration.ts from src/components/jc/sw-template.js: the list of
  * files and the version below come from the build output.
  *
- * - install: precache every file of the site in a cache named after a hash of their contents;
+ * - install: precache every file of the site in a cache named after a hash of their contents; if
+ *   any file fails, the install fails, its cache is deleted and the previous version stays;
  * - activate: delete caches of older versions, take control of open pages;
  * - fetch: same-origin GET requests inside the scope are answered from the cache first, then the
  *   network; requests to other origins are never touched and nothing new is cached.
@@ -16,9 +17,18 @@ const SCOPE = self.registration.scope;
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
+      const existed = await caches.has(CACHE);
       const cache = await caches.open(CACHE);
-      // cache: 'reload' skips the HTTP cache, so a new version never stores stale copies.
-      await cache.addAll(PRECACHE.map((url) => new Request(new URL(url, SCOPE), { cache: 'reload' })));
+      try {
+        // cache: 'reload' skips the HTTP cache, so a new version never stores stale copies.
+        await cache.addAll(PRECACHE.map((url) => new Request(new URL(url, SCOPE), { cache: 'reload' })));
+      } catch (err) {
+        // One file missing (a 404 during a deploy) fails the whole install: this worker is then
+        // discarded, the previous one keeps serving its complete cache, and the browser tries
+        // again at the next visit. The cache opened for this attempt is removed, not left empty.
+        if (!existed) await caches.delete(CACHE);
+        throw err;
+      }
       await self.skipWaiting();
     })(),
   );

@@ -18,7 +18,7 @@ describe('km-csv', () => {
     const lines = riskTableCsv(view, [0, 20, 40, 60]).trimEnd().split('\r\n');
     expect(lines[0]).toBe(RISK_CSV_HEADER.join(','));
     expect(lines.length).toBe(1 + 2 * 4);
-    const table = view.analysis.riskTable.yes as { atRisk: number[]; censored: number[]; events: number[] };
+    const table = view.analysis.riskTable.groups.yes;
     expect(lines[5]).toBe(`yes,Calcifications,0,${table.atRisk[0]},${table.censored[0]},${table.events[0]}`);
   });
   it('csvField quotes commas and quotes, and defuses formulas', () => {

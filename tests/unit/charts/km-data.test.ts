@@ -8,7 +8,7 @@ describe('km-data readers', () => {
 
   it('riskAt(curve, t) equals the analysis risk table (R convention) at 0, 20, 40, 60', () => {
     for (const g of a.groups) {
-      const table = a.riskTable[g] as { atRisk: number[]; events: number[]; censored: number[] };
+      const table = a.riskTable.groups[g];
       a.riskTable.times.forEach((t, k) => {
         expect(riskAt(a.km[g], t)).toEqual({ atRisk: table.atRisk[k], events: table.events[k], censored: table.censored[k] });
       });

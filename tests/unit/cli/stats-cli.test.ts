@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStats } from '../../../src/cli/stats.ts';
@@ -60,7 +61,7 @@ describe('npm run stats on valid input', () => {
     expect(json.cox.terms[0].term).toBe('Nonmaintained');
     expect(json.cox.terms[0].coef).toBeCloseTo(0.915532575, 8);
     expect(json.riskTable.times).toEqual([0, 20, 40, 60]);
-    expect(json.riskTable.Maintained.atRisk[0]).toBe(11);
+    expect(json.riskTable.groups.Maintained.atRisk[0]).toBe(11);
     expect(json.quantiles.Maintained.median.est).toBe(31);
   });
 
@@ -149,5 +150,78 @@ describe('npm run stats on bad input: one line naming file, row and column; exit
     const { code, err } = run(['--in', 'x.csv', '--time', 't', '--event', 'e', '--colour', 'red']);
     expect(code).toBe(1);
     expect(err).toMatch(/unknown option --colour/);
+  });
+});
+
+describe('npm run stats --out never destroys anything (issue 16)', () => {
+  const args = (input: string, out: string) => ['--in', input, '--time', 'time', '--event', 'status', '--group', 'x', '--out', out, '--quiet'];
+
+  it('a symlink to the input, or the input through a symlinked folder, is the input: refused, input unchanged', () => {
+    const sub = join(dir, 'sym-case');
+    mkdirSync(sub);
+    const input = join(sub, 'in.csv');
+    writeFileSync(input, amlCsv);
+    symlinkSync(input, join(sub, 'link.csv'));
+    symlinkSync(sub, join(dir, 'sym-alias'));
+    for (const [inPath, outPath] of [
+      [join(sub, 'link.csv'), input],
+      [input, join(sub, 'link.csv')],
+      [input, join(dir, 'sym-alias', 'in.csv')],
+    ]) {
+      const { code, out, err } = run(args(inPath, outPath));
+      expect(err).toBe(`error: --out ${outPath} is the input file: choose another file for the JSON result\n`);
+      expect(code).toBe(1);
+      expect(out).toBe('');
+      expect(readFileSync(input, 'utf8')).toBe(amlCsv);
+    }
+  });
+
+  it('a named pipe or a folder at --out is refused before anything is computed', () => {
+    const input = file('aml-fifo.csv', amlCsv);
+    const fifo = join(dir, 'out.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const { code, err } = run(args(input, fifo));
+    expect(err).toBe(`error: ${fifo}: cannot write the file (it is a named pipe, not a regular file)\n`);
+    expect(code).toBe(1);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    const { err: folderErr } = run(args(input, dir));
+    expect(folderErr).toBe(`error: ${dir}: cannot write the file (it is a folder, not a regular file)\n`);
+  });
+
+  it('--out= and --times "" are refused with one line, not ignored', () => {
+    const input = file('aml-empty.csv', amlCsv);
+    expect(run(['--in', input, '--time', 'time', '--event', 'status', '--out=']).err).toBe('error: option --out needs a value (got an empty one)\n');
+    expect(run(['--in', input, '--time', 'time', '--event', 'status', '--times', '']).err).toBe('error: option --times needs a value (got an empty one)\n');
+  });
+});
+
+describe('group labels are data, never object keys (issue 16)', () => {
+  const LABELS = ['__proto__', 'constructor', 'times', 'toString', 'all', 'hasOwnProperty', 'groups'];
+
+  it.each(LABELS.map((l) => [l]))('a group called %s round-trips exactly through the JSON and the report', (label) => {
+    const other = label === 'all' ? 'times' : 'all';
+    const rows = AML.map((r, i) => `${i + 1},${r[0]},${r[1]},${r[2] === 'Maintained' ? label : other}`);
+    const input = file(`label-${label}.csv`, `id,time,status,x\n${rows.join('\n')}\n`);
+    const out = join(dir, `label-${label}.json`);
+    const { code, err, out: report } = run(['--in', input, '--time', 'time', '--event', 'status', '--group', 'x', '--out', out]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(report).toContain(`${label} (11)`);
+    const text = readFileSync(out, 'utf8');
+    const json = JSON.parse(text);
+    const groups = [label, other].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(json.groups).toEqual(groups);
+    // Every object keyed by group has exactly the two labels as its own keys, with real values.
+    for (const obj of [json.groupSizes, json.km, json.quantiles, json.riskTable.groups, json.logrank.observed, json.logrank.expected]) {
+      expect(Object.keys(obj).sort()).toEqual([...groups].sort());
+      expect(Object.prototype.hasOwnProperty.call(obj, label)).toBe(true);
+    }
+    expect(json.groupSizes[label]).toBe(11);
+    expect(json.groupSizes[other]).toBe(12);
+    expect(json.riskTable.times).toEqual([0, 20, 40, 60]);
+    expect(json.riskTable.groups[label].atRisk[0]).toBe(11);
+    expect(json.km[label].time[0]).toBe(9);
+    // The JSON text holds the label as a key (JSON.parse defines "__proto__" as an own key).
+    expect(text).toContain(`${JSON.stringify(label)}: 11`);
   });
 });

@@ -68,7 +68,7 @@ describe('patients corpus: in-process (runBuildData in a temp project)', () => {
       mkdirSync(views);
       const before = fingerprint(project.root);
       const { code, stdout, stderr } = runInProcess(project.root);
-      expect(stderr).toBe(`error: ${views}: cannot write the file (it is a folder)\n`);
+      expect(stderr).toBe(`error: ${views}: cannot write the file (it is a folder, not a regular file)\n`);
       expect(code).toBe(1);
       expect(stdout).toBe('');
       expect(fingerprintDiff(before, fingerprint(project.root))).toEqual([]);

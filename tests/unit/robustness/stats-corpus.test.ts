@@ -108,7 +108,7 @@ describe('stats: hostile text that is valid data is kept as plain text', () => {
       writeFileSync(input, 'id,time,status\n1,5,1\n2,6,0\n');
       const before = fingerprint(tmp.dir);
       const { code, stdout, stderr } = runInProcess(['--in', input, '--time', 'time', '--event', 'status', '--out', tmp.dir]);
-      expect(stderr).toBe(`error: ${tmp.dir}: cannot write the file (it is a folder)\n`);
+      expect(stderr).toBe(`error: ${tmp.dir}: cannot write the file (it is a folder, not a regular file)\n`);
       expect(code).toBe(1);
       expect(stdout).toBe('');
       expect(fingerprintDiff(before, fingerprint(tmp.dir))).toEqual([]);

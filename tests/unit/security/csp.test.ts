@@ -38,7 +38,11 @@ describe('CSP (src/security/csp.ts)', () => {
     expect(out.match(/content-security-policy/g)?.length).toBe(1);
     expect(out).toContain(`<meta charset="utf-8"><meta http-equiv="content-security-policy" content="${p}">`);
     expect(metaPolicy(out)).toBe(p);
-    expect(withCspMeta('<div>fragment</div>', p)).toBe('<div>fragment</div>');
+  });
+
+  it('a fragment (the /story-figure/ partial) gets the meta tag first (a browser puts it in the implied <head>: tests/e2e/security.e2e.ts)', () => {
+    const out = withCspMeta(withCspMeta('<div id="f">fragment</div>', 'old'), "default-src 'self'");
+    expect(out).toBe(`<meta http-equiv="content-security-policy" content="default-src 'self'"><div id="f">fragment</div>`);
   });
 });
 
@@ -48,11 +52,20 @@ describe('_headers (src/security/headers-file.ts)', () => {
     const text = formatHeadersFile(rules, '/sub/path/');
     expect(parseHeadersFile(text)).toEqual(rules.map((r) => ({ path: r.path, headers: r.headers.map(([n, v]) => [n, v]) })));
     const h = headersFor(parseHeadersFile(text), '/sub/path/_astro/a.js');
-    expect(h['content-security-policy']).toBe("default-src 'self'");
+    expect(h['content-security-policy']).toBe("default-src 'self'; frame-ancestors 'self'");
+    expect(h['x-frame-options']).toBe('SAMEORIGIN');
     expect(h['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(headersFor(parseHeadersFile(text), '/elsewhere/')).toEqual({});
     expect(pathMatches('/a/*', '/a/b/c')).toBe(true);
     expect(pathMatches('/a/*', '/b/a/')).toBe(false);
+  });
+
+  it("frame-ancestors: 'self' by default, a journal's origin when configured, 'none' with DENY", () => {
+    const csp = (fa?: string) => headersFor(headerRules("default-src 'self'", '/', fa), '/x/');
+    expect(csp()['content-security-policy']).toMatch(/; frame-ancestors 'self'$/);
+    expect(csp("'self' https://journal.example")).toMatchObject({ 'content-security-policy': "default-src 'self'; frame-ancestors 'self' https://journal.example" });
+    expect(csp("'self' https://journal.example")['x-frame-options']).toBeUndefined();
+    expect(csp("'none'")['x-frame-options']).toBe('DENY');
   });
 });
 

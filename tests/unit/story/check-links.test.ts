@@ -57,6 +57,22 @@ describe('checkLinks on a built site', () => {
     expect(formatReport(r)).toContain('BROKEN /nope/: no such file — on /');
   });
 
+  it('flags a script, stylesheet, preload or image loaded from another origin (e.g. BASE_PATH=//evil.example/), not links', () => {
+    const dir = site({
+      'index.html': page(
+        '<script type="module" src="//evil.example/_astro/a.js"></script><img src="https://cdn.example/i.png" alt=""><a href="https://doi.org/10.1/x">ext</a><div style="background:url(https://img.example/b.png)"></div>',
+        '<link rel="stylesheet" href="//evil.example/s.css"><link rel="modulepreload" href="https://evil.example/m.js"><link rel="canonical" href="https://e.org/">',
+      ),
+      'sitemap.xml': sitemap('/', ['']),
+    });
+    const r = checkLinks({ dir, base: '/', site: 'https://e.org' });
+    expect(r.broken.map((b) => b.link).sort()).toEqual(
+      ['//evil.example/_astro/a.js', '//evil.example/s.css', 'https://cdn.example/i.png', 'https://evil.example/m.js', 'https://img.example/b.png'].sort(),
+    );
+    for (const b of r.broken) expect(b.reason).toMatch(/^loads from another origin \(https:\/\/[a-z.]+\); the site must load everything from its own$/);
+    expect([...r.external.keys()]).toEqual(['https://doi.org/10.1/x']);
+  });
+
   it('under a base path, a root-relative link that forgets the base is broken', () => {
     const base = '/supplementary/hbsn/';
     const dir = site({
