@@ -62,8 +62,8 @@ export function fidelityEntries(problem: Problem, table: PatientTable): Fidelity
       who.map((i) => table.labels[l.grouping][i] as string),
       { levels: problem.groupings[l.grouping].levels },
     ).p;
-    const pass = p >= l.acceptP[0] - tol && p <= l.acceptP[1] + tol;
-    const exact = p >= l.target.lo - tol && p <= l.target.hi + tol;
+    const pass = p !== null && p >= l.acceptP[0] - tol && p <= l.acceptP[1] + tol;
+    const exact = p !== null && p >= l.target.lo - tol && p <= l.target.hi + tol;
     out.push({ id: l.id, kind: 'log-rank', hard: false, printed: l.target.printed, value: p, pass, exact });
   }
   return out;

@@ -70,7 +70,7 @@ export function paperStyleSummary(args: {
         assessed.map((i) => table.labels[gi][i] as string),
         { levels: g.levels },
       ).p;
-      logrankP.push({ endpoint, grouping: g.id, p: printP(p) });
+      if (p !== null) logrankP.push({ endpoint, grouping: g.id, p: printP(p) });
     });
   });
   const fu = medianFollowUp([...table.times[1]], [...table.events[1]]);
