@@ -92,21 +92,27 @@ export function kmDescription(data: KmData, ticks: readonly number[] = [0, 20, 4
   const sizes = a.groups.map((g) => {
     const c = a.km[g];
     const d = c.nEvent.reduce((x, y) => x + y, 0);
-    return `${groupLabel(data, g)} (${groupSize(c)} patients, ${d} ${events})`;
+    return `${groupLabel(data, g)} (${groupSize(c)} patients, ${d} ${events}${data.asPublished ? ' in the reconstruction drawn' : ''})`;
   });
   sentences.push(
     a.groups.length === 1
-      ? `Kaplan–Meier curve of ${endpoint.label.toLowerCase()} for all ${total} patients, with ${a.km[a.groups[0]].nEvent.reduce((x, y) => x + y, 0)} ${events}.`
+      ? `Kaplan–Meier curve of ${endpoint.label.toLowerCase()} for all ${total} patients, with ${a.km[a.groups[0]].nEvent.reduce((x, y) => x + y, 0)} ${events}${data.asPublished ? ' in the reconstruction drawn' : ''}.`
       : `Kaplan–Meier curves of ${endpoint.label.toLowerCase()} for ${total} patients in ${a.groups.length} groups by ${data.groupingLabel.toLowerCase()}: ${listJoin(sizes)}.`,
   );
+  const published = data.asPublished;
   const medians = a.groups.map((g) => {
+    const label = a.groups.length === 1 ? '' : ` for ${groupLabel(data, g)}`;
+    // Reconstructed curves were fitted to the printed medians: those, without the reconstruction's own CI.
+    if (published) {
+      const m = published.medians[g] ?? null;
+      return `${m ?? 'not printed'}${m !== null && /^\d/.test(m) ? ' months' : ''}${label}`;
+    }
     const q = a.quantiles[g]?.median;
     const m = q?.est ?? null;
     const ci = m === null || !q ? '' : ` (95% CI ${months(q.lower)}–${months(q.upper)})`;
-    const label = a.groups.length === 1 ? '' : ` for ${groupLabel(data, g)}`;
     return `${months(m)}${m === null ? '' : ' months'}${ci}${label}`;
   });
-  sentences.push(`Median ${endpoint.label.toLowerCase()}${data.asPublished ? ' in the reconstructed data (fitted to the published medians)' : ''}: ${listJoin(medians)}.`);
+  sentences.push(`Median ${endpoint.label.toLowerCase()}${published ? ', as published (the reconstruction was fitted to it)' : ''}: ${listJoin(medians)}.`);
   const t = ticks[ticks.length - 1];
   const at = a.groups.map((g) => {
     const v = valueAt(a.km[g], t);

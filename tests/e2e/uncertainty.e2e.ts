@@ -15,7 +15,7 @@ import { formatEstimateCI } from '../../src/format/number.ts';
 
 const uncertainty = UncertaintyFile.nullable().parse(JSON.parse(readFileSync('src/generated/uncertainty.json', 'utf8')));
 /** `calcification-os-yes` → `0.44 (0.16–1.19)`: the pooled HR and interval the pages must show. */
-const pooled = new Map(
+const pooled = new Map<string, string>(
   (uncertainty?.views ?? []).flatMap((v) => v.hazardRatios.map((h) => [`${v.id}-${h.term}`, formatEstimateCI(h.hr, h.lower, h.upper)] as const)),
 );
 

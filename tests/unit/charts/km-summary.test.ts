@@ -32,7 +32,10 @@ describe('kmSummaryLine', () => {
     expect(kmSummaryLine({ ...view, asPublished })).toBe('Median RFS 32 months without calcification vs 34 with, as published; log-rank p = 0.772, as published');
     const all = syntheticView('all', 'os');
     expect(kmSummaryLine({ ...all, asPublished: { medians: { all: '34.5' }, logrankP: null } })).toBe('Median OS 34.5 months for all 30 patients, as published');
-    expect(kmDescription({ ...view, asPublished }, [0, 20, 40, 60], '0.772')).toMatch(/p = 0\.\d{3}, fitted to the published value 0\.772\./);
+    const text = kmDescription({ ...view, asPublished }, [0, 20, 40, 60], '0.772');
+    expect(text).toMatch(/p = 0\.\d{3}, fitted to the published value 0\.772\./);
+    expect(text).toContain('Median recurrence-free survival, as published (the reconstruction was fitted to it): 32 months for No calcifications and 34 months for Calcifications.');
+    expect(text).toMatch(/recurrences in the reconstruction drawn\)/);
   });
   it('tiny p-values read "p < 0.001"', () => {
     const view = withMedians(syntheticView('calcification', 'os'), { no: 20, yes: 60 }, 1e-5);
