@@ -22,6 +22,9 @@ import { MAIN_OPTIONS, createContext, reconstructMain } from '../reconstruct/sea
 import { loadTargets } from '../reconstruct/targets.ts';
 import { parseArgs, usage } from './args.ts';
 import { isMain } from './is-main.ts';
+import { fidelitySummary } from '../reconstruct/general/fidelity.ts';
+import { reconstructSummary } from '../reconstruct/general/reconstruct.ts';
+import { readSummaryFile } from '../reconstruct/general/summary.ts';
 import type { CliIO } from './io.ts';
 
 /** Default seed of the main reconstruction (the ensemble's seeds derive from it). */
@@ -31,7 +34,9 @@ const SPEC = {
   seed: { type: 'string', help: `seed of the reconstruction and, derived from it, of the ensemble (default ${DEFAULT_SEED})` },
   ensemble: { type: 'string', help: 'accepted ensemble members wanted (default 200)' },
   workers: { type: 'string', help: 'worker threads for the ensemble (default: available cores)' },
-  'skip-ensemble': { type: 'boolean', help: 'write patients.csv and fidelity.json only' },
+  'skip-ensemble': { type: 'boolean', help: 'write patients.csv and fidelity.json only (this paper only)' },
+  summary: { type: 'string', help: 'reconstruct another paper from its summary file (schema in README) instead of this one' },
+  out: { type: 'string', help: 'folder for patients.csv, ensemble.csv and fidelity.json (with --summary; required)' },
   help: { type: 'boolean', help: 'show this help' },
 } as const;
 
@@ -61,6 +66,7 @@ export async function runReconstructCli(argv: readonly string[], io: CliIO, root
     const seed = integer('seed', args.seed, DEFAULT_SEED, 0) >>> 0;
     const wanted = integer('ensemble', args.ensemble, 200, 1);
     const workers = integer('workers', args.workers, Math.max(1, availableParallelism()), 1);
+    if (args.summary !== undefined || args.out !== undefined) return await reconstructFromSummary(args, { seed, wanted, workers }, io);
     const survivalPath = join(root, SURVIVAL);
     const ctx = createContext(loadTargets(survivalPath));
 
@@ -124,6 +130,43 @@ export async function runReconstructCli(argv: readonly string[], io: CliIO, root
     io.stderr(`reconstruct: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
+}
+
+/** `--summary <file> --out <dir>`: the general reconstruction (src/reconstruct/general/). */
+async function reconstructFromSummary(
+  args: { readonly summary?: string; readonly out?: string; readonly 'skip-ensemble'?: boolean },
+  o: { readonly seed: number; readonly wanted: number; readonly workers: number },
+  io: CliIO,
+): Promise<number> {
+  if (!args.summary) throw new InputError('--out needs --summary <file.json> (without --summary the command reconstructs this paper into data/reconstructed/)');
+  if (!args.out) throw new InputError('--summary needs --out <folder> for patients.csv, ensemble.csv and fidelity.json');
+  if (args['skip-ensemble']) throw new InputError('--skip-ensemble applies to this paper only: with --summary the main reconstruction is the ensemble\'s most central member');
+  if (o.wanted < 2) throw new InputError(`invalid --ensemble: ${o.wanted} (expected at least 2 members)`);
+  const summary = readSummaryFile(args.summary);
+  const t0 = performance.now();
+  let lastDraw = 0;
+  const result = await reconstructSummary(summary, {
+    members: o.wanted,
+    seed: o.seed,
+    workers: o.workers,
+    onProgress: ({ members, chains, failed }) => {
+      const now = performance.now();
+      if (!io.tty && now - lastDraw < 5000 && members < o.wanted) return;
+      lastDraw = now;
+      const line = `ensemble: ${Math.min(members, o.wanted)}/${o.wanted} members from ${chains - failed} chains (${failed} fits failed), ${seconds(now - t0)}`;
+      io.stderr(io.tty ? `\r${line}` : `${line}\n`);
+    },
+  });
+  if (io.tty) io.stderr('\n');
+  const counts = fidelitySummary(result.fidelity);
+  io.stderr(
+    `reconstruct: ${o.wanted} members and the main reconstruction in ${seconds(performance.now() - t0)} on ${o.workers} worker(s): ` +
+      `hard ${counts.hard.met}/${counts.hard.total}, soft ${counts.soft.passed}/${counts.soft.total} (${counts.soft.exact} inside the printed interval)\n`,
+  );
+  const files = Object.fromEntries(Object.entries(result.files).map(([name, text]) => [join(args.out as string, name), text]));
+  writeFilesAtomic(files, { inputs: [args.summary] });
+  io.stdout(`${Object.keys(files).join('\n')}\n`);
+  return 0;
 }
 
 if (isMain(import.meta.url)) {

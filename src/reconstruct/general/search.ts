@@ -30,7 +30,7 @@ export interface FitOptions {
 /** Cost of one patient off a number at risk while the soft targets are fitted. */
 const HARD_WEIGHT = 3;
 
-export const FIT: FitOptions = { iterations: 80_000, startTemperature: 1, endTemperature: 0.01 };
+export const FIT: FitOptions = { iterations: 150_000, startTemperature: 1, endTemperature: 0.01 };
 
 /** At-risk bin edges per endpoint (sorted distinct ticks of every table). */
 export function binEdges(problem: Problem): number[][] {
@@ -477,6 +477,9 @@ export function walkStep(s: State, m: Mover): boolean {
   return false;
 }
 
+/** Walk steps before the first member, in units of `thin`. */
+export const BURN_IN_THINS = 4;
+
 /** A chain's result: its members (snapshots of the walk), or none when the fit failed. */
 export interface ChainResult {
   readonly seed: number;
@@ -495,6 +498,9 @@ export function runChain(problem: Problem, seed: number, members: number, thin: 
   const out: Patients[] = [];
   let moved = 0;
   let steps = 0;
+  // Burn-in: a fit stops as soon as every target holds, on the edge of what the numbers allow;
+  // the walk first moves away from that edge before any member is kept.
+  for (let k = 0; k < BURN_IN_THINS * thin; k++) walkStep(s, mover);
   while (out.length < members) {
     for (let k = 0; k < thin; k++) {
       if (walkStep(s, mover)) moved++;

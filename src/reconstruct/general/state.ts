@@ -256,14 +256,39 @@ function evaluateFollowUp(s: State, piece: number): void {
   s.fails[piece] = fails;
 }
 
+/** Scratch of {@link logrankChiSquare}, reused between calls (groups ≤ 6). */
+interface LogrankScratch {
+  keys: Int32Array;
+  readonly atRisk: Float64Array;
+  readonly d: Float64Array;
+  readonly exits: Float64Array;
+  readonly u: number[];
+  readonly v: number[][];
+}
+
+const MAX_GROUPS = 8;
+const scratch: LogrankScratch = {
+  keys: new Int32Array(256),
+  atRisk: new Float64Array(MAX_GROUPS),
+  d: new Float64Array(MAX_GROUPS),
+  exits: new Float64Array(MAX_GROUPS),
+  u: new Array<number>(MAX_GROUPS).fill(0),
+  v: Array.from({ length: MAX_GROUPS }, () => new Array<number>(MAX_GROUPS).fill(0)),
+};
+
 /** survdiff's χ² of endpoint e by grouping g (first group with positive variance dropped). */
-export function logrankChiSquare(s: Patients & { readonly n?: number }, e: number, g: number, groups: number): number {
+export function logrankChiSquare(s: Patients, e: number, g: number, groups: number): number {
   const time = s.time[e];
   const event = s.event[e];
   const label = s.label[g];
   const n = time.length;
-  const keys = new Int32Array(n);
-  const atRisk = new Float64Array(groups);
+  if (scratch.keys.length < n) scratch.keys = new Int32Array(n);
+  const { keys, atRisk, d, exits, u, v } = scratch;
+  atRisk.fill(0);
+  for (let a = 0; a < groups; a++) {
+    u[a] = 0;
+    for (let b = 0; b < groups; b++) v[a][b] = 0;
+  }
   let m = 0;
   for (let i = 0; i < n; i++) {
     if (label[i] < 0) continue;
@@ -271,17 +296,16 @@ export function logrankChiSquare(s: Patients & { readonly n?: number }, e: numbe
     atRisk[label[i]]++;
   }
   keys.subarray(0, m).sort();
-  const u = new Array<number>(groups).fill(0);
-  const v = Array.from({ length: groups }, () => new Array<number>(groups).fill(0));
-  const d = new Float64Array(groups);
-  const exits = new Float64Array(groups);
   let j = 0;
   let total = m;
   while (j < m) {
     const t = keys[j] >> 4;
-    d.fill(0);
-    exits.fill(0);
     let dAll = 0;
+    let out = 0;
+    for (let a = 0; a < groups; a++) {
+      d[a] = 0;
+      exits[a] = 0;
+    }
     while (j < m && keys[j] >> 4 === t) {
       const k = keys[j] & 7;
       if (!((keys[j] >> 3) & 1)) {
@@ -289,6 +313,7 @@ export function logrankChiSquare(s: Patients & { readonly n?: number }, e: numbe
         dAll++;
       }
       exits[k]++;
+      out++;
       j++;
     }
     if (dAll > 0) {
@@ -299,11 +324,22 @@ export function logrankChiSquare(s: Patients & { readonly n?: number }, e: numbe
       }
     }
     for (let a = 0; a < groups; a++) atRisk[a] -= exits[a];
-    total -= exits.reduce((x, y) => x + y, 0);
+    total -= out;
+  }
+  let first = -1;
+  for (let a = 0; a < groups; a++) {
+    if (v[a][a] > 0) {
+      first = a;
+      break;
+    }
+  }
+  if (first < 0) return 0;
+  if (groups === 2) {
+    const other = 1 - first;
+    return v[other][other] > 0 ? (u[other] * u[other]) / v[other][other] : 0;
   }
   const keep: number[] = [];
-  for (let a = 0; a < groups; a++) if (v[a][a] > 0) keep.push(a);
-  keep.shift();
+  for (let a = first + 1; a < groups; a++) if (v[a][a] > 0) keep.push(a);
   if (keep.length === 0) return 0;
   return quadraticFormGeneralizedInverse(
     keep.map((a) => u[a]),
