@@ -63,6 +63,44 @@ const EnsembleFile = z
   })
   .passthrough();
 
+/** One row of `validation.json` (src/reconstruct/general/validation/run.ts). */
+const Share = z.number().min(0).max(1).nullable();
+const ValidationRow = z
+  .object({
+    label: z.string(),
+    cases: z.number().int(),
+    mainFound: z.number().int(),
+    withEnsemble: z.number().int(),
+    kmDistanceMedian: z.number().nullable(),
+    logHrErrorMedian: z.number().nullable(),
+    hrCoverage: Share,
+    bandCoverage: Share,
+    pooledCoverage: Share,
+    sampleCiCoverage: Share,
+    medianErrorMedian: z.number().nullable(),
+    rmstErrorMedian: z.number().nullable(),
+    terms: z.number().int(),
+  })
+  .strict();
+const ValidationFile = z
+  .object({
+    settings: z.object({ casesPerDataset: z.number().int(), members: z.number().int(), seed: z.number().int() }).passthrough(),
+    targets: z.object({ hrCoverage: z.number(), bandCoverage: z.number(), pooledCoverage: z.number(), kmDistanceMedian: z.number() }).strict(),
+    datasets: z.record(z.object({ source: z.string(), n: z.number().int() }).strict()),
+    rows: z.array(ValidationRow).min(1),
+    verdict: z.object({ ok: z.boolean(), missed: z.array(z.string()) }).strict(),
+  })
+  .passthrough();
+export type ValidationReport = Pick<z.infer<typeof ValidationFile>, 'settings' | 'targets' | 'datasets' | 'rows' | 'verdict'>;
+
+/** Reads `data/reconstructed/validation.json` (`npm run validate:reconstruction`); null when absent. */
+export function readValidationReport(root = '.'): ValidationReport | null {
+  const path = join(root, 'data/reconstructed/validation.json');
+  if (!existsSync(path)) return null;
+  const v = readPublishedJson(path, ValidationFile);
+  return { settings: v.settings, targets: v.targets, datasets: v.datasets, rows: v.rows, verdict: v.verdict };
+}
+
 export type FidelityReport = z.infer<typeof FidelityFile>;
 export type EnsembleSummary = z.infer<typeof EnsembleFile>;
 
@@ -72,6 +110,7 @@ export interface ReconstructionReport {
     EnsembleSummary,
     'members' | 'attempts' | 'acceptanceRate' | 'rejected' | 'hazardRatios' | 'logrankP' | 'overlap'
   > | null;
+  readonly validation: ValidationReport | null;
 }
 
 /** Reads and checks the reconstruction's reports; null when there is no fidelity report. */
@@ -92,5 +131,6 @@ export function readReconstructionReport(root = '.'): ReconstructionReport | nul
       logrankP: e.logrankP,
       overlap: e.overlap,
     },
+    validation: readValidationReport(root),
   };
 }
