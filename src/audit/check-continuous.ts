@@ -37,7 +37,7 @@ export function checkContinuous(p: Published): Finding[] {
           printed: [...cells.map(({ cell }) => cell.printed), ...(hasP ? [row.p!.printed] : [])].join(' · '),
           recomputed: { medianWithinQuartiles: bad.length === 0 },
           verdict: bad.length ? 'inconsistent' : 'cannot-check',
-          severity: bad.length ? 'major' : null,
+          consequence: bad.length ? 'number' : null,
           explanation,
           cells: [anchor],
           related: [rowCell(file, row.id)],

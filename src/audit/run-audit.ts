@@ -96,17 +96,19 @@ export function cellOrder(p: Published): string[] {
 function summarise(findings: readonly Finding[]): AuditSummary {
   const zero = () => Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   const byVerdict = zero();
-  const bySeverity = { minor: 0, major: 0 };
+  const byConsequence = { conclusion: 0, number: 0, presentation: 0 };
+  let explainedByMechanism = 0;
   const byTable = Object.fromEntries(SCOPES.map((s) => [s, { ...zero(), total: 0 }])) as Record<Scope, Record<Verdict, number> & { total: number }>;
   const byCheck: Partial<Record<CheckId, number>> = {};
   for (const f of findings) {
     byVerdict[f.verdict]++;
-    if (f.severity) bySeverity[f.severity]++;
+    if (f.consequence) byConsequence[f.consequence]++;
+    if (f.verdict === 'consistent' && f.explainedBy.length) explainedByMechanism++;
     byTable[f.scope][f.verdict]++;
     byTable[f.scope].total++;
     byCheck[f.check] = (byCheck[f.check] ?? 0) + 1;
   }
-  return { checked: findings.length, byVerdict, bySeverity, byTable, byCheck };
+  return { checked: findings.length, byVerdict, byConsequence, explainedByMechanism, byTable, byCheck };
 }
 
 /** Runs the audit. Deterministic: same input, same findings in the same order with the same ids. */
@@ -115,6 +117,9 @@ export function runAudit(published: Published, options: AuditOptions = {}): Audi
   const flat = new Map(flattenPublished(published).map((v) => [v.id, v]));
   const tables = contingencyTables(published, rows);
   const categorical = checkCategoricalP(published, tables);
+  // A CI shared by rows with different HRs is one problem: its finding covers those rows' HR/CI/P checks.
+  const duplicates = checkCoxDuplicates(published);
+  const grouped = new Set(duplicates.filter((f) => f.verdict === 'inconsistent').flatMap((f) => f.cells));
   const all: Finding[] = [
     ...checkGroupSizes(published, rows),
     ...checkDenominators(rows),
@@ -122,8 +127,8 @@ export function runAudit(published: Published, options: AuditOptions = {}): Audi
     ...checkCrossTable(published, rows),
     ...categorical.findings,
     ...checkContinuous(published),
-    ...checkCox(published),
-    ...checkCoxDuplicates(published),
+    ...checkCox(published, { grouped }),
+    ...duplicates,
     ...checkSurvival(published, { fidelity: options.fidelity ?? null, fidelitySource: options.fidelitySource }),
     ...checkTextNumbers(published.text.entries, flat, cellDenominators(rows)),
     ...checkTextVsText(published.text.entries, flat),

@@ -48,12 +48,13 @@ export function loadFidelity(path: string | undefined, published: Published): { 
 const SYMBOL: Readonly<Record<Verdict, string>> = {
   consistent: '✓',
   'consistent-other-test': '≈',
+  note: '•',
   inconsistent: '✗',
   recomputed: '⊕',
   'cannot-check': '?',
 };
 
-const symbolOf = (f: Finding) => (f.verdict === 'inconsistent' && f.severity === 'minor' ? '⚠' : SYMBOL[f.verdict]);
+const symbolOf = (f: Finding) => SYMBOL[f.verdict];
 
 /** The readable report. */
 export function formatReport(result: AuditResult): string {
@@ -64,7 +65,13 @@ export function formatReport(result: AuditResult): string {
   lines.push('');
   const width = Math.max(...VERDICTS.map((v) => v.length));
   for (const v of VERDICTS) {
-    const extra = v === 'inconsistent' ? `  (${summary.bySeverity.major} major ✗, ${summary.bySeverity.minor} minor ⚠)` : '';
+    const c = summary.byConsequence;
+    const extra =
+      v === 'inconsistent'
+        ? `  (${c.conclusion} changing a conclusion, ${c.number} in a reported number, ${c.presentation} in presentation)`
+        : v === 'consistent'
+          ? `  (${summary.explainedByMechanism} by a named benign mechanism)`
+          : '';
     lines.push(`  ${SYMBOL[v]} ${v.padEnd(width)} ${String(summary.byVerdict[v]).padStart(4)}${extra}`);
   }
   lines.push('');
