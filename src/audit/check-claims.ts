@@ -235,6 +235,8 @@ export function checkClaims(p: Published, flat: ReadonlyMap<string, FlatValue>, 
   const contradicted: Contradicted[] = [];
   const out: { at: number; f: Finding }[] = [];
   p.claims.claims.forEach((c, at) => {
+    // Statements about inclusion and the choice of tests have checks of their own (check-inclusion.ts, check-test-choice.ts).
+    if (c.kind === 'all-patients' || c.kind === 'test-choice') return;
     let j: Judgement;
     if (c.kind === 'no-difference' || c.kind === 'difference') j = judgeComparison(p, c, recomputed);
     else if (c.kind === 'majority' || c.kind === 'ranking') j = judgeCounts(p, c, flat, rows);

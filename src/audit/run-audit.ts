@@ -24,6 +24,10 @@ import { checkCoxDuplicates } from './check-cox-duplicates.ts';
 import { checkCrossTable } from './check-cross-table.ts';
 import { checkDenominators } from './check-denominators.ts';
 import { checkGroupSizes } from './check-group-sizes.ts';
+import { checkIdenticalRows } from './check-identical-rows.ts';
+import { checkInclusion } from './check-inclusion.ts';
+import { checkPooledMedians } from './check-pooled-median.ts';
+import { checkTestChoice } from './check-test-choice.ts';
 import { checkPercentages } from './check-percentages.ts';
 import { checkSurvival, type Fidelity } from './check-survival.ts';
 import { checkTextNumbers, cellDenominators } from './check-text-numbers.ts';
@@ -51,6 +55,10 @@ const CHECK_ORDER: readonly CheckId[] = [
   'text-number',
   'text-vs-text',
   'claim',
+  'pooled-median',
+  'identical-rows',
+  'test-choice',
+  'inclusion',
 ];
 
 /** Every cell id of /tables/ in reading order. */
@@ -120,12 +128,19 @@ export function runAudit(published: Published, options: AuditOptions = {}): Audi
   // A CI shared by rows with different HRs is one problem: its finding covers those rows' HR/CI/P checks.
   const duplicates = checkCoxDuplicates(published);
   const grouped = new Set(duplicates.filter((f) => f.verdict === 'inconsistent').flatMap((f) => f.cells));
+  // Identical count rows whose P is not reproduced either: one problem, one finding (it carries the P).
+  const identical = checkIdenticalRows(rows, categorical.findings);
+  const merged = new Set(identical.filter((f) => f.verdict === 'inconsistent').flatMap((f) => f.cells));
+  const pFindings = categorical.findings.filter((f) => !(f.verdict === 'inconsistent' && merged.has(f.cells[0])));
   const all: Finding[] = [
     ...checkGroupSizes(published, rows),
     ...checkDenominators(rows),
     ...checkPercentages(rows),
     ...checkCrossTable(published, rows),
-    ...categorical.findings,
+    ...pFindings,
+    ...checkTestChoice(published, tables, categorical.findings),
+    ...identical,
+    ...(['table1', 'table2', 'table3'] as const).flatMap((file) => checkPooledMedians(file, published[file])),
     ...checkContinuous(published),
     ...checkCox(published, { grouped }),
     ...duplicates,
@@ -133,6 +148,7 @@ export function runAudit(published: Published, options: AuditOptions = {}): Audi
     ...checkTextNumbers(published.text.entries, flat, cellDenominators(rows)),
     ...checkTextVsText(published.text.entries, flat),
     ...checkClaims(published, flat, rows, categorical.byRow),
+    ...checkInclusion(published, rows),
   ];
   const order = new Map(cellOrder(published).map((id, i) => [id, i]));
   const seen = new Set<string>();

@@ -47,8 +47,9 @@ describe('printed P values of Tables 2 and 3', () => {
     expect(f.recomputed.tables?.[0].counts).toEqual([[20, 1], [25, 10]]);
     expect(f.explanation).toContain('45 and 11');
   });
-  it('Table 2 functional "0.148" matches no test', () => {
-    const f = byId('t2-functional-p-pvalue');
+  it('Table 2 functional "0.148" matches no test (the audit reports it within the identical-rows finding)', () => {
+    const p = clonePublished();
+    const f = checkCategoricalP(p, contingencyTables(p)).findings.find((x) => x.id === 't2-functional-p-pvalue')!;
     expect(f.verdict).toBe('inconsistent');
     expect(f.consequence).not.toBeNull();
   });
