@@ -3,7 +3,7 @@
  * findings grouped by the cell they badge, and a short form of what was recomputed.
  * Symbols always come with a word (visible or visually hidden), never colour alone.
  */
-import type { AuditResult, Consequence, Finding } from '../../audit/types.ts';
+import type { AuditResult, Consequence, Finding, Scope } from '../../audit/types.ts';
 import type { Published } from '../../published/load.ts';
 import { atRiskCell, claimCell, coxCell, headerCell, logrankCell, pCell, rowCell, textCell, valueCell } from '../../audit/anchors.ts';
 
@@ -176,4 +176,25 @@ export function problemsInOrder(findings: readonly Finding[]): Finding[] {
     .map((f, i) => ({ f, i }))
     .sort((a, b) => CONSEQUENCE_ORDER.indexOf(a.f.consequence ?? 'number') - CONSEQUENCE_ORDER.indexOf(b.f.consequence ?? 'number') || a.i - b.i)
     .map(({ f }) => f);
+}
+
+/** The part pages of /audit/: one per part of the paper, so no page lists every check at once. */
+export const PART_SLUGS: Readonly<Record<Scope, string>> = {
+  'Table 1': 'table-1',
+  'Table 2': 'table-2',
+  'Table 3': 'table-3',
+  'Table S1': 'table-s1',
+  Figures: 'figures',
+  Text: 'text',
+};
+
+/**
+ * The first sentence of an explanation, the lead shown for a problem (the rest, the evidence and
+ * the alternatives considered, sits behind a disclosure). Sentences end at ". " before a capital
+ * letter, so decimals and "P=0.046" do not split.
+ */
+export function splitLead(explanation: string): { lead: string; rest: string } {
+  const m = /^(.+?[.;:])\s+(?=[A-Z“"(])/.exec(explanation);
+  if (!m || m[1].length < 40) return { lead: explanation, rest: '' };
+  return { lead: m[1], rest: explanation.slice(m[0].length) };
 }
