@@ -7,7 +7,8 @@
  * One finding per row.
  */
 import type { Published } from '../published/load.ts';
-import type { CheckedNumber } from '../published/schemas.ts';
+import type { CharacteristicsTable, CheckedNumber } from '../published/schemas.ts';
+import type { TablesOf } from './count-rows.ts';
 import { pCell, rowCell } from './anchors.ts';
 import type { ContingencyTable } from './contingency.ts';
 import { finding, scopeOf } from './finding.ts';
@@ -38,7 +39,10 @@ export function legendTestOf(printed: CheckedNumber, footnotes: readonly { mark:
   return 'chisq';
 }
 
-export function checkCategoricalP(p: Published, tables: readonly ContingencyTable[]): CategoricalPResult {
+/** Which test the legend names for a printed P of a table (default: the footnotes, as {@link legendTestOf}). */
+export type LegendOf = (table: CharacteristicsTable, printed: CheckedNumber) => LegendTest;
+
+export function checkCategoricalP(p: TablesOf, tables: readonly ContingencyTable[], legendOf: LegendOf = (t, printed) => legendTestOf(printed, t.footnotes)): CategoricalPResult {
   const findings: Finding[] = [];
   const byRow = new Map<string, RowPs>();
   const ids = [...new Set(tables.map((t) => t.id))];
@@ -46,7 +50,7 @@ export function checkCategoricalP(p: Published, tables: readonly ContingencyTabl
     const variants = tables.filter((t) => t.id === id);
     const first = variants[0];
     const file = first.file;
-    const table = p[file];
+    const table = p[file]!;
     const row = table.rows.find((r) => r.id === first.rowId)!;
     const printed = row.p as CheckedNumber;
     const tested: TestedTable[] = variants.map((v) => {
@@ -74,7 +78,7 @@ export function checkCategoricalP(p: Published, tables: readonly ContingencyTabl
         `The paper prints ${printed.printed}. On the printed counts Fisher's exact test gives ${p4(main.ps.fisher)} and χ² ${p4(main.ps.chisq)}` +
         (below.length === 2 ? ': both below 0.05.' : below.length === 1 ? ': one of them below 0.05.' : ', neither below 0.05.');
     } else {
-      const legend = legendTestOf(printed, table.footnotes ?? []);
+      const legend = legendOf(table, printed);
       let j = judgeP(printed.printed, legend, main);
       let used = main;
       if (j.verdict === 'inconsistent') {

@@ -12,6 +12,9 @@
  * denominators gets those (Table 2 "Symptomatic").
  */
 import type { Published } from '../published/load.ts';
+
+/** The characteristics tables a per-table audit reads: the paper's three, or one table of a file (`npm run audit -- --table`). */
+export type TablesOf = Partial<Pick<Published, 'table1' | 'table2' | 'table3'>>;
 import type { CharacteristicsTable, CountCell, TableColumn, TableRow } from '../published/schemas.ts';
 import type { TableFile } from './anchors.ts';
 import { percentRoundsTo, percentToken, printedDecimal, type PrintedDecimal } from './rounding.ts';
@@ -178,11 +181,13 @@ export function countRow(file: TableFile, table: CharacteristicsTable, rowIndex:
 }
 
 /** Every binary and categorical row of Tables 1–3, in printed order. */
-export function countRows(p: Published): CountRow[] {
+export function countRows(p: TablesOf): CountRow[] {
   const out: CountRow[] = [];
   for (const file of ['table1', 'table2', 'table3'] as const) {
-    p[file].rows.forEach((r, i) => {
-      if (r.kind !== 'continuous') out.push(countRow(file, p[file], i));
+    const t = p[file];
+    if (!t) continue;
+    t.rows.forEach((r, i) => {
+      if (r.kind !== 'continuous') out.push(countRow(file, t, i));
     });
   }
   return out;

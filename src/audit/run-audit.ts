@@ -16,24 +16,16 @@ import {
   textCell,
   valueCell,
 } from './anchors.ts';
-import { checkCategoricalP } from './check-categorical-p.ts';
+import { auditTables } from './audit-tables.ts';
 import { checkClaims } from './check-claims.ts';
-import { checkContinuous } from './check-continuous.ts';
 import { checkCox } from './check-cox.ts';
 import { checkCoxDuplicates } from './check-cox-duplicates.ts';
 import { checkCrossTable } from './check-cross-table.ts';
-import { checkDenominators } from './check-denominators.ts';
 import { checkGroupSizes } from './check-group-sizes.ts';
-import { checkIdenticalRows } from './check-identical-rows.ts';
 import { checkInclusion } from './check-inclusion.ts';
-import { checkPooledMedians } from './check-pooled-median.ts';
-import { checkTestChoice } from './check-test-choice.ts';
-import { checkPercentages } from './check-percentages.ts';
 import { checkSurvival, type Fidelity } from './check-survival.ts';
 import { checkTextNumbers, cellDenominators } from './check-text-numbers.ts';
 import { checkTextVsText } from './check-text-vs-text.ts';
-import { contingencyTables } from './contingency.ts';
-import { countRows } from './count-rows.ts';
 import { SCOPES, VERDICTS, type AuditResult, type AuditSummary, type CheckId, type Finding, type Scope, type Verdict } from './types.ts';
 
 export interface AuditOptions {
@@ -121,27 +113,17 @@ function summarise(findings: readonly Finding[]): AuditSummary {
 
 /** Runs the audit. Deterministic: same input, same findings in the same order with the same ids. */
 export function runAudit(published: Published, options: AuditOptions = {}): AuditResult {
-  const rows = countRows(published);
   const flat = new Map(flattenPublished(published).map((v) => [v.id, v]));
-  const tables = contingencyTables(published, rows);
-  const categorical = checkCategoricalP(published, tables);
+  const testRule = published.claims.claims.find((c) => c.kind === 'test-choice');
+  const perTable = auditTables(published, { testChoice: testRule ? { rows: testRule.rows, ruleCell: claimCell(testRule.id) } : undefined });
+  const { rows, categorical } = perTable;
   // A CI shared by rows with different HRs is one problem: its finding covers those rows' HR/CI/P checks.
   const duplicates = checkCoxDuplicates(published);
   const grouped = new Set(duplicates.filter((f) => f.verdict === 'inconsistent').flatMap((f) => f.cells));
-  // Identical count rows whose P is not reproduced either: one problem, one finding (it carries the P).
-  const identical = checkIdenticalRows(rows, categorical.findings);
-  const merged = new Set(identical.filter((f) => f.verdict === 'inconsistent').flatMap((f) => f.cells));
-  const pFindings = categorical.findings.filter((f) => !(f.verdict === 'inconsistent' && merged.has(f.cells[0])));
   const all: Finding[] = [
     ...checkGroupSizes(published, rows),
-    ...checkDenominators(rows),
-    ...checkPercentages(rows),
+    ...perTable.findings,
     ...checkCrossTable(published, rows),
-    ...pFindings,
-    ...checkTestChoice(published, tables, categorical.findings),
-    ...identical,
-    ...(['table1', 'table2', 'table3'] as const).flatMap((file) => checkPooledMedians(file, published[file])),
-    ...checkContinuous(published),
     ...checkCox(published, { grouped }),
     ...duplicates,
     ...checkSurvival(published, { fidelity: options.fidelity ?? null, fidelitySource: options.fidelitySource }),
