@@ -118,11 +118,13 @@ export function checkTextEntry(e: TextEntry, flat: ReadonlyMap<string, FlatValue
         const refPct = ref?.numbers.percent;
         const refToken = ref ? percentToken(ref.printed) : null;
         const oneDigit = refToken !== null && refToken.length === printedPct.length && [...refToken].filter((ch, i) => ch !== printedPct[i]).length === 1;
-        let text = `${countText} of ${den} is ${pct(c.exact)}, which rounds to ${correct}, not ${printedPct}; none of ${PERCENT_ALTERNATIVES} gives it.`;
+        const computed = `${countText} of ${den} is ${pct(c.exact)}, which rounds to ${correct}, not ${printedPct}; none of ${PERCENT_ALTERNATIVES} gives ${printedPct}.`;
+        let text = computed;
         if (ref && refPct !== undefined && refPct !== pd.units / 10 ** pd.decimals) {
-          text += oneDigit
-            ? ` ${where(ref).replace(/^(\S+ \S+) /, '$1 prints ')} with the correct ${refToken}, one digit away: an evident typo.`
-            : ` ${where(ref).replace(/^(\S+ \S+) /, '$1 prints ')}.`;
+          const table = where(ref).replace(/^(\S+ \S+) /, '$1 prints ');
+          text = oneDigit
+            ? `The ${e.section}'s ${printedPct} for ${countText} of ${den} is one digit away from the correct ${refToken} that ${table}: an evident typo. ${computed[0].toUpperCase()}${computed.slice(1)}`
+            : `${computed} ${table}.`;
         } else if (c.countsThatFit.length === 0) text += ` No whole number of patients out of ${den} gives ${printedPct}%.`;
         problems.push({ text, kind: 'number' });
       }

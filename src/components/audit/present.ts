@@ -191,10 +191,10 @@ export const PART_SLUGS: Readonly<Record<Scope, string>> = {
 /**
  * The first sentence of an explanation, the lead shown for a problem (the rest, the evidence and
  * the alternatives considered, sits behind a disclosure). Sentences end at ". " before a capital
- * letter, so decimals and "P=0.046" do not split.
+ * letter, so decimals, "P=0.046" and "Results: Tumor …" do not split.
  */
 export function splitLead(explanation: string): { lead: string; rest: string } {
-  const m = /^(.+?[.;:])\s+(?=[A-Z“"(])/.exec(explanation);
+  const m = /^(.+?\.)\s+(?=[A-Z“"])/.exec(explanation);
   if (!m || m[1].length < 40) return { lead: explanation, rest: '' };
   return { lead: m[1], rest: explanation.slice(m[0].length) };
 }
