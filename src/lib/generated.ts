@@ -31,7 +31,7 @@ export const ensemble: KmEnsemble | null = ensembleFile?.views ?? null;
 /** Number of reconstructions behind {@link ensemble}. */
 export const ensembleMembers: number | null = ensembleFile?.members ?? null;
 /** The audit of every printed number (src/audit/run-audit.ts), with its calibration (src/audit/calibration.ts). */
-export const audit = auditJson as unknown as AuditResult & { readonly calibration: CalibrationReport };
+export const audit = auditJson as unknown as AuditResult & { readonly calibration: CalibrationReport | null };
 
 /** Fidelity and ensemble reports of the reconstruction; null when the site runs on real data. */
 export const reconstruction = reconstructionJson as unknown as ReconstructionReport | null;
