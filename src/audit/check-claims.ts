@@ -196,7 +196,7 @@ function groupedFinding(p: Published, group: readonly Contradicted[], recomputed
   const where = group.map((g) => g.claim.section);
   const places = [...new Set(where)].map((w) => {
     const k = where.filter((x) => x === w).length;
-    return k > 1 ? `${w} (${k} sentences)` : w;
+    return k > 1 ? `${k} in ${w}` : w;
   });
   const lead =
     group.length === 1
