@@ -10,6 +10,10 @@
  * reading at the pooled value's own precision. Only rows whose group Ns add up to the total's
  * are checked (the groups then partition the same patients). One finding per continuous row with
  * a total column.
+ *
+ * Quartiles are not checked the same way: interpolating definitions (R's default, type 7) can put a
+ * pooled quartile outside its groups' range without any error: quantile(c(0, 10), 0.25) is 2.5 for
+ * each of two groups, yet quantile(c(0, 0, 10, 10), 0.25) is 0.
  */
 import type { CharacteristicsTable } from '../published/schemas.ts';
 import { rowCell, valueCell, type TableFile } from './anchors.ts';
