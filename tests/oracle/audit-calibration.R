@@ -275,14 +275,14 @@ clean <- list()
 seeded <- list()
 k <- 0
 for (b in BASES) {
-  for (pi in seq_along(PCT)) {
-    pt <- PTEST[(pi + match(b$id, sapply(BASES, `[[`, "id"))) %% length(PTEST) + 1]
-    t <- build_table(b, PCT[pi], pt)
-    clean[[length(clean) + 1]] <- list(id = sprintf("%s-%s-%s", b$id, PCT[pi], pt), percent = PCT[pi], test = pt, table = t)
+  # Every percentage convention with every test convention.
+  for (pc in PCT) for (pt in PTEST) {
+    t <- build_table(b, pc, pt)
+    clean[[length(clean) + 1]] <- list(id = sprintf("%s-%s-%s", b$id, pc, pt), percent = pc, test = pt, table = t)
   }
   for (type in ERRORS) {
     made <- 0; tries <- 0
-    while (made < 3 && tries < 20) {
+    while (made < 6 && tries < 40) {
       tries <- tries + 1; k <- k + 1
       pct <- PCT[(k %% length(PCT)) + 1]; pt <- PTEST[(k %% length(PTEST)) + 1]
       t <- build_table(b, pct, pt)
