@@ -123,7 +123,7 @@ export function checkTextEntry(e: TextEntry, flat: ReadonlyMap<string, FlatValue
         if (ref && refPct !== undefined && refPct !== pd.units / 10 ** pd.decimals) {
           const table = where(ref).replace(/^(\S+ \S+) /, '$1 prints ');
           text = oneDigit
-            ? `The ${e.section}'s ${printedPct} for ${countText} of ${den} is one digit away from the correct ${refToken} that ${table}: an evident typo. ${computed[0].toUpperCase()}${computed.slice(1)}`
+            ? `The ${e.section}'s ${printedPct} for ${countText} of ${den} is one digit away from the correct ${refToken} that ${table}: an evident typo. Recomputed: ${computed}`
             : `${computed} ${table}.`;
         } else if (c.countsThatFit.length === 0) text += ` No whole number of patients out of ${den} gives ${printedPct}%.`;
         problems.push({ text, kind: 'number' });

@@ -78,6 +78,13 @@ export function formatReport(result: AuditResult): string {
           : '';
     lines.push(`  ${SYMBOL[v]} ${v.padEnd(width)} ${String(summary.byVerdict[v]).padStart(4)}${extra}`);
   }
+  // Like /audit/: the distinct problems first, by consequence, then every check by part of the paper.
+  const order = ['conclusion', 'number', 'presentation'];
+  const problems = findings.filter((f) => f.verdict === 'inconsistent').sort((a, b) => order.indexOf(a.consequence ?? 'number') - order.indexOf(b.consequence ?? 'number'));
+  if (problems.length) {
+    lines.push('', 'Problems, by consequence:');
+    for (const f of problems) lines.push(`  ✗ [${f.consequence}] ${f.id}: ${f.explanation.split(/(?<=\.)\s+(?=[A-Z])/)[0]}`);
+  }
   lines.push('');
   lines.push('By table:');
   for (const s of SCOPES) {
