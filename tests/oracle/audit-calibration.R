@@ -79,10 +79,12 @@ fmt_p <- function(p) if (p < 0.001) "<0.001" else sprintf("%.3f", p)
 fmt_q <- function(x) { s <- sprintf("%.1f", x); sub("\\.0$", "", s) }
 
 # ---------------------------------------------------------------- test conventions
-PTEST <- c("appropriate", "fisher", "pearson", "lr", "midp")
+# "one-sided": the legend names Fisher's test, but 2 x 2 rows print the one-sided P in the direction of
+# the data (Stata prints it under the two-sided one); the audit must call it another test, never inconsistent.
+PTEST <- c("appropriate", "fisher", "pearson", "lr", "midp", "one-sided")
 LEGENDS <- list(
   appropriate = list("chisq", "fisher"), fisher = list("fisher", "fisher"), pearson = list("chisq-pearson", "fisher"),
-  lr = list("lr", "fisher"), midp = list("fisher-midp", "fisher"))
+  lr = list("lr", "fisher"), midp = list("fisher-midp", "fisher"), `one-sided` = list("fisher", "fisher"))
 
 gtest <- function(m) {
   m <- m[rowSums(m) > 0, colSums(m) > 0, drop = FALSE]
@@ -112,7 +114,8 @@ p_of <- function(m, conv) {
     fisher = list(p = fisher_p(m), mark = ""),
     pearson = list(p = suppressWarnings(chisq.test(m, correct = FALSE)$p.value), mark = ""),
     lr = list(p = gtest(m), mark = ""),
-    midp = if (two) list(p = midp(m), mark = "") else list(p = fisher_p(m), mark = "*"))
+    midp = if (two) list(p = midp(m), mark = "") else list(p = fisher_p(m), mark = "*"),
+    `one-sided` = if (two) list(p = min(fisher.test(m, alternative = "less")$p.value, fisher.test(m, alternative = "greater")$p.value), mark = "") else list(p = fisher_p(m), mark = ""))
 }
 
 # ---------------------------------------------------------------- one clean table
@@ -246,7 +249,7 @@ seed_error <- function(t, type, base, pct, ptest) {
       m <- if (!is.null(r$levels)) table(factor(x), g) else rbind(tapply(!is.na(x) & x == base$vars[[i]]$level, g, sum), tapply(!is.na(x) & x != base$vars[[i]]$level, g, sum))
       m <- unclass(m); m <- m[rowSums(m) > 0, , drop = FALSE]
       if (nrow(m) < 2) next
-      named_fisher <- grepl("\\*$", r$p) || ptest == "fisher"
+      named_fisher <- grepl("\\*$", r$p) || ptest %in% c("fisher", "one-sided")
       alt <- if (named_fisher) suppressWarnings(chisq.test(m, correct = FALSE)$p.value) else fisher_p(m)
       printed <- paste0(fmt_p(alt), if (grepl("\\*$", r$p)) "*" else "")
       if (abs(alt - as.numeric(gsub("[*<]", "", r$p))) > 0.01) cand[[length(cand) + 1]] <- list(i = i, p = printed)

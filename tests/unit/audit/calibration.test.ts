@@ -58,6 +58,11 @@ describe('each benign mechanism, on tables R printed with it', () => {
       expect(ps.every((f) => f.verdict === 'consistent')).toBe(true);
     });
   }
+  it('one-sided Fisher P values (R: fisher.test(m, alternative = "less" / "greater"), the smaller) printed where the legend names Fisher: another test, never inconsistent', () => {
+    const ps = audited.filter((c) => c.test === 'one-sided').flatMap((c) => c.result.findings).filter((f) => f.check === 'categorical-p');
+    expect(ps.some((f) => f.explainedBy.includes('one-sided-test'))).toBe(true);
+    expect(ps.every((f) => f.verdict === 'consistent' || (f.verdict === 'consistent-other-test' && f.explainedBy.includes('one-sided-test')))).toBe(true);
+  });
   it('another usual test than the legend names (seeded: χ² printed where Fisher is named, or the reverse) is flagged as such', () => {
     const seeded = fixture.seeded.filter((s) => s.error === 'p-other-test');
     for (const s of seeded) {
