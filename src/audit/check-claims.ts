@@ -20,7 +20,7 @@ import type { RowPs } from './check-categorical-p.ts';
 import type { CountRow } from './count-rows.ts';
 import { finding } from './finding.ts';
 import { shortQuote } from './quote.ts';
-import type { Finding, Severity, Verdict } from './types.ts';
+import type { Consequence, Finding, Verdict } from './types.ts';
 import { list, p4 } from './words.ts';
 
 interface RowP {
@@ -63,9 +63,12 @@ const pText = (x: RowP) => (x.p?.value != null ? `P=${x.p.printed}` : `P ${x.p?.
 
 interface Judgement {
   readonly verdict: Verdict;
-  readonly severity?: Severity;
+  readonly consequence?: Consequence;
   readonly text: string;
   readonly related: readonly string[];
+  /** For a contradicted "no difference": the rows below the threshold, for grouping by root cause. */
+  readonly contradictions?: readonly RowP[];
+  readonly threshold?: number;
 }
 
 function judgeComparison(p: Published, c: Claim, recomputed: ReadonlyMap<string, RowPs>): Judgement {
@@ -77,7 +80,7 @@ function judgeComparison(p: Published, c: Claim, recomputed: ReadonlyMap<string,
     const wording = c.printedKind === 'difference' ? ` Its wording says the rows were significantly associated, the opposite of its own threshold (P>${thr}).` : '';
     if (sig.length === 0) {
       return wording
-        ? { verdict: 'inconsistent', severity: 'minor', text: `No row it names has P<${thr}.${wording}`, related: [] }
+        ? { verdict: 'inconsistent', consequence: 'presentation', text: `No row it names has P<${thr}.${wording}`, related: [] }
         : { verdict: 'consistent', text: `All ${rows.length} P value${rows.length === 1 ? '' : 's'} it covers ${rows.length === 1 ? 'is' : 'are'} at or above ${thr}.`, related: [] };
     }
     const parts = sigPrinted.length ? [`the table prints ${list(sigPrinted.map((x) => `${x.label} ${pText(x)}`))}`] : [];
@@ -85,9 +88,11 @@ function judgeComparison(p: Published, c: Claim, recomputed: ReadonlyMap<string,
     if (rec.length) parts.push(`${list(rec.map((x) => `${x.label} is printed N/A but the printed counts give ${p4(x.recomputed)}`))}`);
     return {
       verdict: 'inconsistent',
-      severity: 'major',
+      consequence: 'conclusion',
       text: `The sentence says no difference, but ${parts.join('; and ')}, below ${thr}.${wording}`,
       related: sig.map((x) => x.cell),
+      contradictions: sig,
+      threshold: thr,
     };
   }
   // difference
@@ -100,7 +105,7 @@ function judgeComparison(p: Published, c: Claim, recomputed: ReadonlyMap<string,
       related: sig.map((x) => x.cell),
     };
   }
-  return { verdict: 'inconsistent', severity: 'major', text: `None of the rows it names has P below ${thr}.`, related: rows.map((x) => x.cell) };
+  return { verdict: 'inconsistent', consequence: 'conclusion', text: `None of the rows it names has P below ${thr}.`, related: rows.map((x) => x.cell) };
 }
 
 /** Counts of the levels a sentence names, from its numbers' `refersTo` (or its rows when they name levels). */
@@ -128,7 +133,7 @@ function judgeCounts(p: Published, c: Claim, flat: ReadonlyMap<string, FlatValue
     const ok = 2 * sum > den;
     return {
       verdict: ok ? 'consistent' : 'inconsistent',
-      severity: ok ? null : 'major',
+      consequence: ok ? null : 'conclusion',
       text: `${namesText}${named.length > 1 ? `, together ${sum},` : ''} ${ok ? 'is' : 'is not'} more than half of ${den} (${((100 * sum) / den).toFixed(1)}%).`,
       related: named.map((v) => cellOfValue(v.id)).filter((x): x is string => x !== null),
     };
@@ -147,7 +152,7 @@ function judgeCounts(p: Published, c: Claim, flat: ReadonlyMap<string, FlatValue
   if (strictLarger.length) {
     return {
       verdict: 'inconsistent',
-      severity: 'major',
+      consequence: 'number',
       text: `${list(strictLarger.map((o) => `${o.label} (${o.count})`))} ${strictLarger.length === 1 ? 'is' : 'are'} more common than ${namesText}.`,
       related: strictLarger.map((o) => valueCell(row.file, row.row.id, o.id, column)),
     };
@@ -160,8 +165,78 @@ function judgeCounts(p: Published, c: Claim, flat: ReadonlyMap<string, FlatValue
   };
 }
 
+/** A sentence whose printed P values are below its threshold, as one place of a grouped finding. */
+interface Contradicted {
+  readonly claim: Claim;
+  readonly j: Judgement;
+}
+
+/** Claims of kind "difference" that name a row: where the paper itself reports the difference. */
+function disclosures(p: Published, rows: readonly RowP[], recomputed: ReadonlyMap<string, RowPs>): Claim[] {
+  const ids = new Set(rows.map((r) => r.rowId));
+  return p.claims.claims.filter((c) => c.kind === 'difference' && c.rows.some((r) => ids.has(r)) && c.rows.flatMap((r) => rowPs(p, r, recomputed)).some((x) => ids.has(x.rowId)));
+}
+
+const pieces = (xs: readonly RowP[]) => {
+  const printed = xs.filter((x) => x.p?.value != null);
+  const rec = xs.filter((x) => x.p?.value == null);
+  const parts: string[] = [];
+  if (printed.length) parts.push(`the tables print ${list(printed.map((x) => `P=${x.p!.printed} for ${x.label}`))}`);
+  if (rec.length) parts.push(list(rec.map((x) => `${x.label} is printed ${x.p?.printed ?? 'without a P'} but its printed counts give Fisher ${p4(x.recomputed)}`)));
+  return parts.join('; and ');
+};
+
+/**
+ * One finding for all the sentences a single set of rows contradicts (connected by shared
+ * rows): the root cause is the rows' P values, the sentences are its places.
+ */
+function groupedFinding(p: Published, group: readonly Contradicted[], recomputed: ReadonlyMap<string, RowPs>): Finding {
+  const rows = [...new Map(group.flatMap((g) => g.j.contradictions ?? []).map((x) => [x.cell, x])).values()];
+  const thr = group[0].j.threshold ?? 0.05;
+  const where = group.map((g) => g.claim.section);
+  const places = [...new Set(where)].map((w) => {
+    const k = where.filter((x) => x === w).length;
+    return k > 1 ? `${k} in ${w}` : w;
+  });
+  const lead =
+    group.length === 1
+      ? `A sentence in the ${where[0]} says the groups did not differ`
+      : `${group.length} sentences (${list(places)}) say the groups did not differ`;
+  const wording = group.filter((g) => g.claim.printedKind === 'difference');
+  const disclosed = disclosures(p, rows, recomputed).filter((c) => !group.some((g) => g.claim.id === c.id));
+  let text = `${lead}, but ${pieces(rows)}, below ${thr}.`;
+  text +=
+    ` Considered: a stricter threshold (none is stated${group.some((g) => g.claim.threshold?.source === 'methods') ? '; the Methods give 0.05' : ''})` +
+    (rows.some((x) => x.p?.value == null) ? ', and whether N/A means a test could not be run (both Fisher and χ² can be run on these counts).' : '.');
+  if (wording.length) text += ` The ${list(wording.map((g) => g.claim.section))} sentence also calls the rows significantly associated while giving P>${thr}.`;
+  if (disclosed.length) text += ` The paper itself reports these differences in its ${list([...new Set(disclosed.map((c) => `${c.section} (p. ${c.page})`))])}.`;
+  const cells = group.map((g) => claimCell(g.claim.id));
+  const first = group[0].claim;
+  return finding({
+    id: `${cells[0]}-claim`,
+    scope: 'Text',
+    check: 'claim',
+    table: null,
+    section: list([...new Set(where)]),
+    row: group.length === 1 ? shortQuote(first.quote) : `${group.length} sentences: ${group.map((g) => shortQuote(g.claim.quote, undefined, 2)).join(' / ')}`,
+    column: null,
+    page: first.page,
+    printed: rows.map((x) => `${x.label} ${x.p?.printed ?? ''}`.trim()).join(' · '),
+    recomputed: { kind: 'no-difference', claims: group.map((g) => g.claim.id), rows: rows.map((x) => x.rowId) },
+    verdict: 'inconsistent',
+    consequence: 'conclusion',
+    explanation: text,
+    cells,
+    related: [...rows.map((x) => x.cell), ...disclosed.map((c) => claimCell(c.id))],
+  });
+}
+
 export function checkClaims(p: Published, flat: ReadonlyMap<string, FlatValue>, rows: readonly CountRow[], recomputed: ReadonlyMap<string, RowPs>): Finding[] {
-  return p.claims.claims.map((c) => {
+  const contradicted: Contradicted[] = [];
+  const out: { at: number; f: Finding }[] = [];
+  p.claims.claims.forEach((c, at) => {
+    // Statements about inclusion and the choice of tests have checks of their own (check-inclusion.ts, check-test-choice.ts).
+    if (c.kind === 'all-patients' || c.kind === 'test-choice') return;
     let j: Judgement;
     if (c.kind === 'no-difference' || c.kind === 'difference') j = judgeComparison(p, c, recomputed);
     else if (c.kind === 'majority' || c.kind === 'ranking') j = judgeCounts(p, c, flat, rows);
@@ -172,23 +247,45 @@ export function checkClaims(p: Published, flat: ReadonlyMap<string, FlatValue>, 
         related: [],
       };
     }
+    if (j.contradictions?.length) {
+      contradicted.push({ claim: c, j });
+      return;
+    }
     const cell = claimCell(c.id);
-    return finding({
-      id: `${cell}-claim`,
-      scope: 'Text',
-      check: 'claim',
-      table: null,
-      section: c.section,
-      row: shortQuote(c.quote),
-      column: null,
-      page: c.page,
-      printed: c.threshold?.source === 'stated' ? c.threshold.printed : shortQuote(c.quote),
-      recomputed: { kind: c.kind, rows: c.rows },
-      verdict: j.verdict,
-      severity: j.verdict === 'inconsistent' ? (j.severity ?? 'major') : null,
-      explanation: j.text,
-      cells: [cell],
-      related: j.related,
+    out.push({
+      at,
+      f: finding({
+        id: `${cell}-claim`,
+        scope: 'Text',
+        check: 'claim',
+        table: null,
+        section: c.section,
+        row: shortQuote(c.quote),
+        column: null,
+        page: c.page,
+        printed: c.threshold?.source === 'stated' ? c.threshold.printed : shortQuote(c.quote),
+        recomputed: { kind: c.kind, rows: c.rows },
+        verdict: j.verdict,
+        consequence: j.verdict === 'inconsistent' ? (j.consequence ?? 'number') : null,
+        explanation: j.text,
+        cells: [cell],
+        related: j.related,
+      }),
     });
   });
+  // Group contradicted sentences that share a contradicting row (connected components).
+  const groups: Contradicted[][] = [];
+  for (const c of contradicted) {
+    const cells = new Set((c.j.contradictions ?? []).map((x) => x.cell));
+    const joined = groups.filter((g) => g.some((x) => (x.j.contradictions ?? []).some((r) => cells.has(r.cell))));
+    const merged = [...joined.flat(), c];
+    for (const g of joined) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  const order = new Map(p.claims.claims.map((c, i) => [c.id, i]));
+  for (const g of groups) {
+    g.sort((a, b) => order.get(a.claim.id)! - order.get(b.claim.id)!);
+    out.push({ at: order.get(g[0].claim.id)!, f: groupedFinding(p, g, recomputed) });
+  }
+  return out.sort((a, b) => a.at - b.at).map((x) => x.f);
 }

@@ -3,15 +3,16 @@
  * values. Without the patients' values none of these can be recomputed; the audit only checks
  * that each median lies within its quartiles. One finding per row.
  */
-import type { Published } from '../published/load.ts';
+import type { TablesOf } from './count-rows.ts';
 import { pCell, rowCell, valueCell } from './anchors.ts';
 import { finding, scopeOf } from './finding.ts';
 import type { Finding } from './types.ts';
 
-export function checkContinuous(p: Published): Finding[] {
+export function checkContinuous(p: TablesOf): Finding[] {
   const out: Finding[] = [];
   for (const file of ['table1', 'table2', 'table3'] as const) {
     const t = p[file];
+    if (!t) continue;
     for (const row of t.rows) {
       if (row.kind !== 'continuous') continue;
       const cells = t.columns.map((c) => ({ col: c, cell: row.cells[c.id] }));
@@ -37,7 +38,7 @@ export function checkContinuous(p: Published): Finding[] {
           printed: [...cells.map(({ cell }) => cell.printed), ...(hasP ? [row.p!.printed] : [])].join(' · '),
           recomputed: { medianWithinQuartiles: bad.length === 0 },
           verdict: bad.length ? 'inconsistent' : 'cannot-check',
-          severity: bad.length ? 'major' : null,
+          consequence: bad.length ? 'number' : null,
           explanation,
           cells: [anchor],
           related: [rowCell(file, row.id)],

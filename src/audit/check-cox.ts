@@ -8,7 +8,8 @@
  */
 import type { Published } from '../published/load.ts';
 import type { CheckedNumber, EstimateCell, PageRef } from '../published/schemas.ts';
-import { normalTwoSidedP } from '../stats/special.ts';
+import { normalQuantile, normalTwoSidedP } from '../stats/special.ts';
+import { MECHANISM_WORDS } from './mechanisms.ts';
 import { coxCell, rowCell } from './anchors.ts';
 import { finding } from './finding.ts';
 import { overlaps, printedDecimal, printedInterval } from './rounding.ts';
@@ -31,23 +32,31 @@ export interface CoxConsistency {
   readonly pFits: boolean;
 }
 
-/** The three printed numbers of `0.57 (0.15, 1.89)` as intervals. */
-function intervals(printed: string): [number, number][] {
+/**
+ * The three printed numbers of `0.57 (0.15, 1.89)` as intervals: what rounds to them, or with
+ * `truncatedHr` the HR as what truncates to it (from the printed value up to one unit more).
+ */
+function intervals(printed: string, truncatedHr = false): [number, number][] {
   const tokens = printed.match(/\d+(?:\.\d+)?/g) ?? [];
-  return tokens.slice(0, 3).map((t) => {
+  return tokens.slice(0, 3).map((t, i) => {
     const d = printedDecimal(t)!;
+    if (i === 0 && truncatedHr) return [Number(t), Number(t) + 10 ** -d.decimals];
     const [lo, hi] = printedInterval(Number(t), d.decimals);
     return [Math.max(lo, 1e-12), hi];
   });
 }
 
 /** Rounding-aware consistency of an HR, its CI and its P. */
-export function coxConsistency(estimate: Required<Pick<EstimateCell, 'hr' | 'lower' | 'upper'>> & { printed: string }, p: CheckedNumber): CoxConsistency {
+export function coxConsistency(
+  estimate: Required<Pick<EstimateCell, 'hr' | 'lower' | 'upper'>> & { printed: string },
+  p: CheckedNumber,
+  truncatedHr = false,
+): CoxConsistency {
   const { hr, lower, upper } = estimate;
   const se = (Math.log(upper) - Math.log(lower)) / (2 * Z);
   const z = Math.log(hr) / se;
   const pPoint = normalTwoSidedP(z);
-  const [H, L, U] = intervals(estimate.printed);
+  const [H, L, U] = intervals(estimate.printed, truncatedHr);
   const seMin = (Math.log(U[0]) - Math.log(L[1])) / (2 * Z);
   const seMax = (Math.log(U[1]) - Math.log(L[0])) / (2 * Z);
   const absLog = [Math.abs(Math.log(H[0])), Math.abs(Math.log(H[1]))];
@@ -99,25 +108,48 @@ export function explainCox(est: EstimateCell, p: CheckedNumber, c: CoxConsistenc
 }
 
 /**
- * Major when the CI is not centred on the HR or the recomputed P and the printed one fall on
- * different sides of 0.05 (statcheck's "gross inconsistency"); minor otherwise.
+ * `conclusion` when the recomputed P and the printed one fall on different sides of 0.05
+ * (statcheck's "gross inconsistency"); otherwise a discrepancy in a reported `number`.
  */
-export function coxSeverity(c: CoxConsistency, p: CheckedNumber): 'minor' | 'major' {
-  if (!c.centred) return 'major';
+export function coxConsequence(c: CoxConsistency, p: CheckedNumber): 'conclusion' | 'number' {
   const printedSig = (p.value as number) < 0.05 || p.relation === '<';
   const recomputedSig = c.pRange[1] < 0.05;
   const recomputedNot = c.pRange[0] >= 0.05;
-  return (printedSig && recomputedNot) || (!printedSig && recomputedSig) ? 'major' : 'minor';
+  return (printedSig && recomputedNot) || (!printedSig && recomputedSig) ? 'conclusion' : 'number';
 }
 
-export function checkCox(p: Published): Finding[] {
+/** The HR that gives exactly the printed P with the CI's standard error (on the printed HR's side of 1). */
+export function hrForP(p: number, se: number, hr: number): number {
+  const z = normalQuantile(1 - p / 2);
+  return Math.exp((hr < 1 ? -1 : 1) * z * se);
+}
+
+/** Options: estimate cells that another finding (a CI shared by several rows) already covers when they are inconsistent. */
+export interface CoxOptions {
+  readonly grouped?: ReadonlySet<string>;
+}
+
+export function checkCox(p: Published, options: CoxOptions = {}): Finding[] {
   const out: Finding[] = [];
   const t = p.tableS1;
   const push = (row: string, level: string | null, label: string, section: string | null, page: PageRef, est: EstimateCell, pv: CheckedNumber) => {
     if (est.hr === undefined || pv.value === null) return;
-    const c = coxConsistency({ printed: est.printed, hr: est.hr, lower: est.lower as number, upper: est.upper as number }, pv);
-    const ok = c.centred && c.pFits;
+    const input = { printed: est.printed, hr: est.hr, lower: est.lower as number, upper: est.upper as number };
+    const c = coxConsistency(input, pv);
+    const rounds = c.centred && c.pFits;
+    // Truncation is accepted for hazard ratios as for percentages: the HR cut, not rounded, to its decimals.
+    const tc = rounds ? null : coxConsistency(input, pv, true);
+    const truncated = tc !== null && tc.centred && tc.pFits;
+    const ok = rounds || truncated;
     const cell = coxCell(row, level, 'est');
+    if (!ok && options.grouped?.has(cell)) return;
+    let explanation = explainCox(est, pv, c);
+    if (truncated) {
+      const h = hrForP(pv.value as number, c.se, est.hr);
+      explanation = `${explanation.replace(/, which does not fit the printed .*$/, '')}. The printed ${pv.printed} fits ${MECHANISM_WORDS['hr-truncation']}: an HR of ${h.toFixed(4)} prints as ${est.hr.toFixed(2)} when truncated and gives P = ${fp(pv.value as number)}.`;
+    } else if (!ok) {
+      explanation += ' Considered: rounding of all three printed numbers and truncation of the HR; neither fits. A likelihood-ratio or score P can differ a little from the Wald P these formulas give.';
+    }
     out.push(
       finding({
         id: `${cell}-cox`,
@@ -131,8 +163,9 @@ export function checkCox(p: Published): Finding[] {
         printed: `${est.printed} · ${pv.printed}`,
         recomputed: { se: c.se, z: c.z, p: c.p, pRange: c.pRange, centre: c.centre, centreRange: c.centreRange, centred: c.centred, pFits: c.pFits },
         verdict: ok ? 'consistent' : 'inconsistent',
-        severity: ok ? null : coxSeverity(c, pv),
-        explanation: explainCox(est, pv, c),
+        consequence: ok ? null : coxConsequence(c, pv),
+        explainedBy: truncated ? ['hr-truncation'] : [],
+        explanation,
         cells: [cell, coxCell(row, level, 'p')],
         related: [rowCell('tableS1', row, level ?? undefined)],
       }),

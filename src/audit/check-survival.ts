@@ -4,10 +4,9 @@
  *   never increase. One finding per curve.
  * - Log-rank P values cannot be recomputed from what is printed. The reconstruction
  *   (`data/reconstructed/fidelity.json`, written by `npm run reconstruct`) searches for patient
- *   data that reproduce every printed survival number at once; where it reports a log-rank P
- *   within the printed rounding (or its tolerance) the printed numbers can coexist, so the P is
- *   `consistent`; otherwise `inconsistent`. Without the report: `cannot-check`. One finding per
- *   figure.
+ *   data fitted to every printed survival number, this P included, so its log-rank P is fitted
+ *   to the published value and never counts as a check: the verdict is always `cannot-check`.
+ *   One finding per figure.
  */
 import type { Published } from '../published/load.ts';
 import { atRiskCell, headerCell, logrankCell } from './anchors.ts';
@@ -119,7 +118,8 @@ export function checkSurvival(p: Published, options: SurvivalOptions): Finding[]
       const cell = `${fig.id}-${group.id}`;
       const rec = (options.fidelity?.atRisk ?? []).filter((a) => a.figure === fig.id && a.group === group.id);
       const reproduced = rec.length === counts.length && rec.every((a) => a.pass !== false && counts[fig.times.indexOf(a.time)] === a.reconstructed);
-      const recText = rec.length ? (reproduced ? ' The reconstructed patient data reproduce all of them.' : ' The reconstructed patient data do not reproduce all of them.') : '';
+      // The reconstruction was fitted to these numbers, so matching them is no evidence; say so, and no more.
+      const recText = rec.length ? ` The reconstruction was fitted to these numbers${reproduced ? '' : ' (and does not reproduce all of them)'}, so they are not checked against it.` : '';
       out.push(
         finding({
           id: `${cell}-atrisk`,
@@ -133,7 +133,7 @@ export function checkSurvival(p: Published, options: SurvivalOptions): Finding[]
           printed: counts.join(' · '),
           recomputed: { groupN: n, times: fig.times },
           verdict: ok ? 'consistent' : 'inconsistent',
-          severity: ok ? null : 'major',
+          consequence: ok ? null : 'number',
           explanation: ok
             ? `All ${n} patients of the group are at risk at 0 months and the numbers only fall over time (${counts.join(', ')}).${recText}`
             : problems.join(' ') + recText,
@@ -145,22 +145,16 @@ export function checkSurvival(p: Published, options: SurvivalOptions): Finding[]
     const printed = fig.logrankP;
     const rec = options.fidelity?.logrank.find((f) => f.figure === fig.id) ?? null;
     const d = printedDecimal(printed.printed)?.decimals ?? 3;
-    let verdict: Finding['verdict'] = 'cannot-check';
+    const verdict: Finding['verdict'] = 'cannot-check';
     let explanation = `A log-rank P needs every patient's follow-up time and event, which the paper does not publish; ${
       options.fidelity === null ? 'no reconstruction report is available to test it against the other printed survival numbers' : 'the reconstruction report has no entry for it'
     }.`;
     if (rec && printed.value !== null) {
+      // The reconstruction was fitted to this very P value: agreeing with it is not a check.
       const rounds = printsAs(rec.reconstructed, printed.value, d, printed.relation);
-      const ok = rec.pass ?? rounds;
-      verdict = ok ? 'consistent' : 'inconsistent';
-      const off = Math.abs(rec.reconstructed - printed.value);
-      explanation = ok
-        ? `Reconstructed patient data that also reproduce the printed numbers at risk and medians give log-rank P = ${rec.reconstructed.toFixed(4)}${
-            rounds
-              ? `, which rounds to the printed ${printed.printed}`
-              : `, ${off.toFixed(4)} from the printed ${printed.printed} (within the reconstruction's tolerance${rec.tolerance !== null ? ` of ±${rec.tolerance}` : ''})`
-          }: the printed survival numbers can hold together. A reconstruction is not the study's data, so this supports the P value without proving it.`
-        : `The closest reconstruction that reproduces the printed numbers at risk and medians gives log-rank P = ${rec.reconstructed.toFixed(4)}, not ${printed.printed}; the printed survival numbers may not all fit one dataset (or the search fell short).`;
+      explanation = `A log-rank P needs every patient's follow-up time and event, which the paper does not publish. The reconstruction's log-rank P, ${rec.reconstructed.toFixed(4)}, was fitted to the published value ${printed.printed}${
+        rounds ? '' : ` and ended ${Math.abs(rec.reconstructed - printed.value).toFixed(4)} away from it`
+      }, so it cannot serve as a check.`;
     }
     out.push(
       finding({
@@ -173,9 +167,8 @@ export function checkSurvival(p: Published, options: SurvivalOptions): Finding[]
         column: 'P value',
         page: fig.page,
         printed: printed.printed,
-        recomputed: rec ? { p: rec.reconstructed, source: options.fidelitySource ?? 'data/reconstructed/fidelity.json' } : {},
+        recomputed: rec ? { p: rec.reconstructed, fitted: true, source: options.fidelitySource ?? 'data/reconstructed/fidelity.json' } : {},
         verdict,
-        severity: verdict === 'inconsistent' ? 'minor' : null,
         explanation,
         cells: [logrankCell(fig.id)],
       }),

@@ -12,12 +12,12 @@ import type { TextEntry } from '../published/schemas.ts';
 import { cellOfValue, textCell } from './anchors.ts';
 import type { CountRow } from './count-rows.ts';
 import { finding } from './finding.ts';
-import { checkPercent, mechanismWords } from './grim.ts';
-import { percentSeverity } from './check-percentages.ts';
+import { checkPercent } from './grim.ts';
+import { MECHANISM_WORDS, PERCENT_ALTERNATIVES } from './mechanisms.ts';
 import { shortQuote } from './quote.ts';
-import { overlaps, printedDecimal, printedInterval } from './rounding.ts';
-import type { Finding, Recomputed } from './types.ts';
-import { list, listOr, pct } from './words.ts';
+import { overlaps, percentToken, printedDecimal, printedInterval } from './rounding.ts';
+import type { BenignMechanism, Finding, Recomputed } from './types.ts';
+import { list, pct } from './words.ts';
 
 /** Denominator of each count cell of Tables 1–3, by flattened value id. */
 export function cellDenominators(rows: readonly CountRow[]): Map<string, number> {
@@ -66,8 +66,9 @@ export function checkTextEntry(e: TextEntry, flat: ReadonlyMap<string, FlatValue
   const hasPercent = own.percent !== undefined;
   if (e.kind !== 'result' || (refs.length === 0 && !(hasPercent && own.count !== undefined && e.denominator))) return null;
 
-  const problems: { text: string; severity: 'minor' | 'major' }[] = [];
+  const problems: { text: string; kind: 'number' | 'note' }[] = [];
   const agreements: string[] = [];
+  const explainedBy: BenignMechanism[] = [];
   let grimText = '';
   const recomputed: Record<string, unknown> = {};
 
@@ -78,7 +79,7 @@ export function checkTextEntry(e: TextEntry, flat: ReadonlyMap<string, FlatValue
     const targets = refs.filter((r) => spec.kinds.includes(r.kind) && spec.key(r) !== undefined);
     for (const t of targets) {
       const ok = v.role === 'count' ? spec.key(t) === v.value : samePrinted(v.value, v.printed, spec.key(t) as number, spec.token(t, v.role));
-      if (!ok) problems.push({ text: `${v.printed} differs from ${where(t)}.`, severity: 'major' });
+      if (!ok) problems.push({ text: `${v.printed} differs from ${where(t)}.`, kind: 'number' });
       else if (!agreements.includes(where(t))) agreements.push(where(t));
     }
   }
@@ -95,34 +96,51 @@ export function checkTextEntry(e: TextEntry, flat: ReadonlyMap<string, FlatValue
       recomputed.percent = c.exact;
       recomputed.denominators = [den];
       recomputed.mechanisms = c.mechanisms;
-      const countText = own.count === undefined && countRefs.length > 1 ? `${countRefs.map((r) => r.numbers.count).join(' + ')} = ${count}` : String(count);
+      const parts = own.count === undefined && countRefs.length > 1 ? countRefs.map((r) => r.numbers.count as number) : [];
+      const countText = parts.length ? `${parts.join(' + ')} = ${count}` : String(count);
+      const decimals = pd.decimals;
+      const correct = (Math.round(c.exact * 10 ** decimals + 1e-9) / 10 ** decimals).toFixed(decimals);
+      const habit = (['truncation', 'double-rounding', 'whole-percent'] as const).find((m) => c.mechanisms.includes(m));
+      // A sum of parts may be the sum of the parts' own printed (rounded or truncated) percentages.
+      const scale = 100 * 10 ** decimals;
+      const cut = parts.map((k) => Math.floor((k * scale) / den));
+      const partsTruncated = parts.length > 1 && cut.reduce((a, b) => a + b, 0) === pd.units;
       if (c.rounds) {
         grimText = `${countText} of ${den} is ${pct(c.exact)}, which rounds to ${printedPct} as printed.`;
+      } else if (habit) {
+        explainedBy.push(habit);
+        grimText = `${countText} of ${den} is ${pct(c.exact)}; the printed ${printedPct} is what ${MECHANISM_WORDS[habit]} gives (ordinary rounding gives ${correct}).`;
+      } else if (partsTruncated) {
+        explainedBy.push('truncation');
+        grimText = `${countText} of ${den} is ${pct(c.exact)} (${correct} rounded); the printed ${printedPct} is the sum of the parts' percentages each truncated (${cut.map((u) => (u / 10 ** decimals).toFixed(decimals)).join(' + ')}).`;
       } else {
-        const decimals = pd.decimals;
-        const correct = (Math.round(c.exact * 10 ** decimals + 1e-9) / 10 ** decimals).toFixed(decimals);
-        const habits = c.mechanisms.filter((m) => m === 'truncation' || m === 'double-rounding' || m === 'whole-percent');
-        let text = `${countText} of ${den} is ${pct(c.exact)}, which rounds to ${correct}, not ${printedPct}.`;
-        if (habits.length) text += ` The printed value is what you get by ${listOr(habits.map(mechanismWords))}.`;
-        else if (c.countsThatFit.length === 0) text += ` No whole number of patients out of ${den} gives ${printedPct}%.`;
-        if (countRefs.length === 1 && countRefs[0].numbers.percent !== undefined && countRefs[0].numbers.percent !== pd.units / 10 ** pd.decimals) {
-          text += ` ${where(countRefs[0]).replace(/^(\S+ \S+) /, '$1 prints ')}.`;
-        }
-        problems.push({ text, severity: percentSeverity(c) });
+        const ref = countRefs.length === 1 ? countRefs[0] : null;
+        const refPct = ref?.numbers.percent;
+        const refToken = ref ? percentToken(ref.printed) : null;
+        const oneDigit = refToken !== null && refToken.length === printedPct.length && [...refToken].filter((ch, i) => ch !== printedPct[i]).length === 1;
+        const computed = `${countText} of ${den} is ${pct(c.exact)}, which rounds to ${correct}, not ${printedPct}; none of ${PERCENT_ALTERNATIVES} gives ${printedPct}.`;
+        let text = computed;
+        if (ref && refPct !== undefined && refPct !== pd.units / 10 ** pd.decimals) {
+          const table = where(ref).replace(/^(\S+ \S+) /, '$1 prints ');
+          text = oneDigit
+            ? `The ${e.section}'s ${printedPct} for ${countText} of ${den} is one digit away from the correct ${refToken} that ${table}: an evident typo. Recomputed: ${computed}`
+            : `${computed} ${table}.`;
+        } else if (c.countsThatFit.length === 0) text += ` No whole number of patients out of ${den} gives ${printedPct}%.`;
+        problems.push({ text, kind: 'number' });
       }
     }
-    // A percentage should carry its % sign.
+    // A percentage should carry its % sign: a notation point, not an inconsistency.
     if (!token(e, 'percent').endsWith('%') && problems.length === 0) {
       problems.push({
-        text: `The numbers agree (${[...agreements, grimText.replace(/, which.*$/, '')].filter(Boolean).join('; ')}), but ${printedPct} is printed without its % sign.`,
-        severity: 'minor',
+        text: `The numbers agree (${[...agreements, grimText.replace(/, which.*$/, '').replace(/;.*$/, '')].filter(Boolean).join('; ')}); ${printedPct} is printed without its % sign, a notation point.`,
+        kind: 'note',
       });
     }
   }
 
   if (problems.length === 0 && agreements.length === 0 && !grimText) return null;
-  const verdict = problems.length ? 'inconsistent' : 'consistent';
-  const severity = problems.some((p) => p.severity === 'major') ? 'major' : 'minor';
+  const real = problems.filter((p) => p.kind !== 'note');
+  const verdict = real.length ? 'inconsistent' : problems.length ? 'note' : 'consistent';
   const explanation = problems.length
     ? problems.map((p) => p.text).join(' ')
     : [agreements.length ? `Agrees with ${list(agreements)}.` : '', grimText].filter(Boolean).join(' ');
@@ -139,7 +157,8 @@ export function checkTextEntry(e: TextEntry, flat: ReadonlyMap<string, FlatValue
     printed: e.printed,
     recomputed: recomputed as Recomputed,
     verdict,
-    severity: verdict === 'inconsistent' ? severity : null,
+    consequence: verdict === 'inconsistent' ? 'number' : null,
+    explainedBy,
     explanation,
     cells: [cell],
     related: e.refersTo.map(cellOfValue).filter((c): c is string => c !== null),

@@ -14,7 +14,7 @@
  * The same tables are exported to `tests/fixtures/audit-tables-input.json` for the R oracle.
  */
 import type { Published } from '../published/load.ts';
-import { countRows, type CountRow } from './count-rows.ts';
+import { countRows, type CountRow, type TablesOf } from './count-rows.ts';
 
 export interface ContingencyTable {
   /** `t2-asa`, `t3-diabetes`. */
@@ -97,7 +97,7 @@ function categoricalTables(r: CountRow, id: string, name: string): ContingencyTa
 }
 
 /** Every contingency table of Tables 2 and 3, in printed order (main variant first for each row). */
-export function contingencyTables(p: Published, rows: readonly CountRow[] = countRows(p)): ContingencyTable[] {
+export function contingencyTables(p: TablesOf, rows: readonly CountRow[] = countRows(p)): ContingencyTable[] {
   const out: ContingencyTable[] = [];
   for (const r of rows) {
     if (r.file === 'table1') continue;

@@ -12,9 +12,21 @@
  * denominators gets those (Table 2 "Symptomatic").
  */
 import type { Published } from '../published/load.ts';
+
+/** The characteristics tables a per-table audit reads: the paper's three, or one table of a file (`npm run audit -- --table`). */
+export type TablesOf = Partial<Pick<Published, 'table1' | 'table2' | 'table3'>>;
 import type { CharacteristicsTable, CountCell, TableColumn, TableRow } from '../published/schemas.ts';
 import type { TableFile } from './anchors.ts';
-import { percentRoundsTo, percentToken, printedDecimal, type PrintedDecimal } from './rounding.ts';
+import {
+  percentDoubleRoundsTo,
+  percentRoundsTo,
+  percentToken,
+  percentTruncatesTo,
+  percentWholeRoundsTo,
+  printedDecimal,
+  type PrintedDecimal,
+} from './rounding.ts';
+import { sumTo100 } from './sum-to-100.ts';
 
 /** One level of a count row (a binary row has one level, with `id` null). */
 export interface CountLevel {
@@ -83,7 +95,7 @@ interface Options {
 }
 
 /** Candidate denominators of one column before the columns are reconciled. */
-function columnOptions({ column, levels, kind }: Options): Omit<ColumnDenominator, 'chosen' | 'basis'> & { fallback: number } {
+function columnOptions({ column, levels, kind }: Options): Omit<ColumnDenominator, 'chosen' | 'basis'> & { fallback: number; wide: number[]; explainedColumnN: boolean; explainedLevelSum: boolean } {
   const columnN = column.n.value as number;
   const cells = levels.map((l) => l.cells[column.id]);
   const plus = cells.some((c) => c.marks.includes('+'));
@@ -104,7 +116,48 @@ function columnOptions({ column, levels, kind }: Options): Omit<ColumnDenominato
       }
     }
   }
-  return { column: column.id, columnN, plus, levelSum, fitsColumnN, candidates, fallback };
+  // What a benign mechanism explains as well: truncation, rounding twice, whole percents, sum-to-100.
+  const explainedAt = (n: number) => explainedByMechanism(levels, column.id, n, kind);
+  const wide: number[] = [];
+  for (let n = lo; n <= columnN; n++) if (explainedAt(n)) wide.push(n);
+  return {
+    column: column.id,
+    columnN,
+    plus,
+    levelSum,
+    fitsColumnN,
+    candidates,
+    fallback,
+    wide,
+    explainedColumnN: explainedAt(columnN),
+    explainedLevelSum: kind === 'categorical' && levelSum > 0 && explainedAt(levelSum),
+  };
+}
+
+/** True when every level's percentage of `n` is explained by rounding or a benign mechanism (the column's sum-to-100 included). */
+function explainedByMechanism(levels: readonly CountLevel[], column: string, n: number, kind: 'binary' | 'categorical'): boolean {
+  if (n <= 0) return false;
+  const cells = levels.map((l) => l.cells[column]);
+  const ds = cells.map(cellPercent);
+  if (kind === 'categorical' && ds.every((d) => d.decimals === ds[0].decimals)) {
+    if (sumTo100(cells.map((c) => c.count), n, ds.map((d) => d.units), ds[0].decimals)) return true;
+  }
+  return cells.every(
+    (c, i) =>
+      percentRoundsTo(c.count, n, ds[i]) || percentTruncatesTo(c.count, n, ds[i]) || percentDoubleRoundsTo(c.count, n, ds[i]) || percentWholeRoundsTo(c.count, n, ds[i]),
+  );
+}
+
+/** Group denominators, one from each set, whose sum is in `totals`: the largest such sum (subset-sum over small integers). */
+function additiveChoice(sets: readonly (readonly number[])[], totals: ReadonlySet<number>): number[] | null {
+  let reach = new Map<number, number[]>([[0, []]]);
+  for (const set of sets) {
+    const next = new Map<number, number[]>();
+    for (const [sum, picks] of reach) for (const x of set) if (!next.has(sum + x)) next.set(sum + x, [...picks, x]);
+    reach = next;
+  }
+  const best = [...reach.keys()].filter((s) => totals.has(s)).sort((a, b) => b - a)[0];
+  return best === undefined ? null : reach.get(best)!;
 }
 
 function* product(sets: readonly (readonly number[])[]): Generator<number[]> {
@@ -128,11 +181,16 @@ export function countRow(file: TableFile, table: CharacteristicsTable, rowIndex:
   const options = new Map(columns.map((c) => [c.id, columnOptions({ column: c, levels, kind: row.kind as 'binary' | 'categorical' })]));
 
   // Each column's choice set: the column N when it fits a row printed without '+', else the candidates.
-  const choiceSet = (id: string): { set: number[]; basis: DenominatorBasis } => {
+  // A column whose N (or, for a '+' categorical row, whose level sum) a benign mechanism explains keeps it:
+  // inferring another denominator by ordinary rounding would only be a way of not naming the mechanism.
+  const choiceSet = (id: string): { set: number[]; wide: number[]; basis: DenominatorBasis } => {
     const o = options.get(id)!;
-    if (!o.plus && o.fitsColumnN) return { set: [o.columnN], basis: 'column-n' };
-    if (o.candidates.length) return { set: [...o.candidates], basis: 'inferred' };
-    return { set: [o.plus ? o.fallback : o.columnN], basis: o.plus ? 'best-fit' : 'column-n' };
+    if (!o.plus && (o.fitsColumnN || o.explainedColumnN)) return { set: [o.columnN], wide: [o.columnN], basis: 'column-n' };
+    if (o.plus && o.explainedLevelSum && !o.candidates.includes(o.levelSum)) return { set: [o.levelSum], wide: [o.levelSum], basis: 'inferred' };
+    if (o.plus && o.explainedLevelSum) return { set: [o.levelSum], wide: [o.levelSum], basis: 'inferred' };
+    if (o.candidates.length) return { set: [...o.candidates], wide: [...new Set([...o.candidates, ...o.wide])], basis: 'inferred' };
+    if (o.wide.length) return { set: [...o.wide], wide: [...o.wide], basis: 'inferred' };
+    return { set: [o.plus ? o.fallback : o.columnN], wide: [o.plus ? o.fallback : o.columnN], basis: o.plus ? 'best-fit' : 'column-n' };
   };
   const choices = new Map(columns.map((c) => [c.id, choiceSet(c.id)]));
   const chosen = new Map<string, number>();
@@ -149,7 +207,23 @@ export function countRow(file: TableFile, table: CharacteristicsTable, rowIndex:
         bestSum = sum;
       }
     }
+    if (best === null) {
+      // No strict choice adds up: allow the denominators a benign mechanism explains.
+      const wide = additiveChoice(groupColumns.map((c) => choices.get(c.id)!.wide), new Set(choices.get(totalColumn)!.wide));
+      if (wide) {
+        best = wide;
+        bestSum = wide.reduce((a, b) => a + b, 0);
+      }
+    }
     additive = best !== null;
+    // Without '+', a denominator other than the column N is accepted only when the row adds up with it;
+    // otherwise the column N stays, and a percentage that does not fit it is reported at its cell.
+    if (!best) {
+      for (const c of columns) {
+        const o = options.get(c.id)!;
+        if (!o.plus && choices.get(c.id)!.basis === 'inferred') choices.set(c.id, { set: [o.columnN], wide: [o.columnN], basis: 'column-n' });
+      }
+    }
     if (best) {
       groupColumns.forEach((c, i) => chosen.set(c.id, best![i]));
       chosen.set(totalColumn, bestSum);
@@ -159,7 +233,7 @@ export function countRow(file: TableFile, table: CharacteristicsTable, rowIndex:
 
   const denominators: Record<string, ColumnDenominator> = {};
   for (const c of columns) {
-    const { fallback: _fallback, ...o } = options.get(c.id)!;
+    const { fallback: _fallback, wide: _wide, explainedColumnN: _e, explainedLevelSum: _l, ...o } = options.get(c.id)!;
     denominators[c.id] = { ...o, chosen: chosen.get(c.id)!, basis: choices.get(c.id)!.basis };
   }
   return {
@@ -178,11 +252,13 @@ export function countRow(file: TableFile, table: CharacteristicsTable, rowIndex:
 }
 
 /** Every binary and categorical row of Tables 1–3, in printed order. */
-export function countRows(p: Published): CountRow[] {
+export function countRows(p: TablesOf): CountRow[] {
   const out: CountRow[] = [];
   for (const file of ['table1', 'table2', 'table3'] as const) {
-    p[file].rows.forEach((r, i) => {
-      if (r.kind !== 'continuous') out.push(countRow(file, p[file], i));
+    const t = p[file];
+    if (!t) continue;
+    t.rows.forEach((r, i) => {
+      if (r.kind !== 'continuous') out.push(countRow(file, t, i));
     });
   }
   return out;

@@ -3,7 +3,7 @@
  * writes the same shape.
  */
 import type { PageRef } from '../published/schemas.ts';
-import type { CheckId, Finding, FindingLocation, Recomputed, Scope, Severity, Verdict } from './types.ts';
+import type { BenignMechanism, CheckId, Consequence, Finding, FindingLocation, Recomputed, Scope, Verdict } from './types.ts';
 
 export interface FindingInput {
   readonly id: string;
@@ -17,7 +17,9 @@ export interface FindingInput {
   readonly printed: string;
   readonly recomputed?: Recomputed;
   readonly verdict: Verdict;
-  readonly severity?: Severity;
+  /** For `inconsistent`: what it affects (default `number`). */
+  readonly consequence?: Consequence;
+  readonly explainedBy?: readonly BenignMechanism[];
   readonly explanation: string;
   readonly cells: readonly string[];
   readonly related?: readonly string[];
@@ -39,7 +41,8 @@ export function finding(input: FindingInput): Finding {
     printed: input.printed,
     recomputed: input.recomputed ?? {},
     verdict: input.verdict,
-    severity: input.verdict === 'inconsistent' ? (input.severity ?? 'major') : null,
+    consequence: input.verdict === 'inconsistent' ? (input.consequence ?? 'number') : null,
+    explainedBy: input.explainedBy ?? [],
     explanation: input.explanation,
     cells: input.cells,
     related: (input.related ?? []).filter((c) => !input.cells.includes(c)),

@@ -69,6 +69,8 @@ export function mechanismWords(m: Mechanism): string {
       return 'rounding twice (to one more decimal first)';
     case 'whole-percent':
       return 'rounding to a whole percent and printing zeros after the point';
+    case 'sum-to-100':
+      return 'adjusting the column to add up to 100';
     case 'other-denominator':
       return 'a different denominator';
   }

@@ -16,20 +16,16 @@ import {
   textCell,
   valueCell,
 } from './anchors.ts';
-import { checkCategoricalP } from './check-categorical-p.ts';
+import { auditTables } from './audit-tables.ts';
 import { checkClaims } from './check-claims.ts';
-import { checkContinuous } from './check-continuous.ts';
 import { checkCox } from './check-cox.ts';
 import { checkCoxDuplicates } from './check-cox-duplicates.ts';
 import { checkCrossTable } from './check-cross-table.ts';
-import { checkDenominators } from './check-denominators.ts';
 import { checkGroupSizes } from './check-group-sizes.ts';
-import { checkPercentages } from './check-percentages.ts';
+import { checkInclusion } from './check-inclusion.ts';
 import { checkSurvival, type Fidelity } from './check-survival.ts';
 import { checkTextNumbers, cellDenominators } from './check-text-numbers.ts';
 import { checkTextVsText } from './check-text-vs-text.ts';
-import { contingencyTables } from './contingency.ts';
-import { countRows } from './count-rows.ts';
 import { SCOPES, VERDICTS, type AuditResult, type AuditSummary, type CheckId, type Finding, type Scope, type Verdict } from './types.ts';
 
 export interface AuditOptions {
@@ -51,6 +47,10 @@ const CHECK_ORDER: readonly CheckId[] = [
   'text-number',
   'text-vs-text',
   'claim',
+  'pooled-median',
+  'identical-rows',
+  'test-choice',
+  'inclusion',
 ];
 
 /** Every cell id of /tables/ in reading order. */
@@ -96,38 +96,41 @@ export function cellOrder(p: Published): string[] {
 function summarise(findings: readonly Finding[]): AuditSummary {
   const zero = () => Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   const byVerdict = zero();
-  const bySeverity = { minor: 0, major: 0 };
+  const byConsequence = { conclusion: 0, number: 0, presentation: 0 };
+  let explainedByMechanism = 0;
   const byTable = Object.fromEntries(SCOPES.map((s) => [s, { ...zero(), total: 0 }])) as Record<Scope, Record<Verdict, number> & { total: number }>;
   const byCheck: Partial<Record<CheckId, number>> = {};
   for (const f of findings) {
     byVerdict[f.verdict]++;
-    if (f.severity) bySeverity[f.severity]++;
+    if (f.consequence) byConsequence[f.consequence]++;
+    if (f.verdict === 'consistent' && f.explainedBy.length) explainedByMechanism++;
     byTable[f.scope][f.verdict]++;
     byTable[f.scope].total++;
     byCheck[f.check] = (byCheck[f.check] ?? 0) + 1;
   }
-  return { checked: findings.length, byVerdict, bySeverity, byTable, byCheck };
+  return { checked: findings.length, byVerdict, byConsequence, explainedByMechanism, byTable, byCheck };
 }
 
 /** Runs the audit. Deterministic: same input, same findings in the same order with the same ids. */
 export function runAudit(published: Published, options: AuditOptions = {}): AuditResult {
-  const rows = countRows(published);
   const flat = new Map(flattenPublished(published).map((v) => [v.id, v]));
-  const tables = contingencyTables(published, rows);
-  const categorical = checkCategoricalP(published, tables);
+  const testRule = published.claims.claims.find((c) => c.kind === 'test-choice');
+  const perTable = auditTables(published, { testChoice: testRule ? { rows: testRule.rows, ruleCell: claimCell(testRule.id) } : undefined });
+  const { rows, categorical } = perTable;
+  // A CI shared by rows with different HRs is one problem: its finding covers those rows' HR/CI/P checks.
+  const duplicates = checkCoxDuplicates(published);
+  const grouped = new Set(duplicates.filter((f) => f.verdict === 'inconsistent').flatMap((f) => f.cells));
   const all: Finding[] = [
     ...checkGroupSizes(published, rows),
-    ...checkDenominators(rows),
-    ...checkPercentages(rows),
+    ...perTable.findings,
     ...checkCrossTable(published, rows),
-    ...categorical.findings,
-    ...checkContinuous(published),
-    ...checkCox(published),
-    ...checkCoxDuplicates(published),
+    ...checkCox(published, { grouped }),
+    ...duplicates,
     ...checkSurvival(published, { fidelity: options.fidelity ?? null, fidelitySource: options.fidelitySource }),
     ...checkTextNumbers(published.text.entries, flat, cellDenominators(rows)),
     ...checkTextVsText(published.text.entries, flat),
     ...checkClaims(published, flat, rows, categorical.byRow),
+    ...checkInclusion(published, rows),
   ];
   const order = new Map(cellOrder(published).map((id, i) => [id, i]));
   const seen = new Set<string>();

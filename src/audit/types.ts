@@ -9,22 +9,31 @@
 import type { PageRef } from '../published/schemas.ts';
 
 /**
- * - `consistent`: the printed value is what the other printed numbers give (rounding-aware).
- * - `consistent-other-test`: a printed P value matches a different test than its footnote names.
- * - `inconsistent`: no value within the printed rounding explains it.
+ * - `consistent`: the printed value is what the other printed numbers give, by ordinary rounding
+ *   or by one of the named benign mechanisms in `explainedBy` (truncation, rounding twice,
+ *   adjusting a column to add up to 100, …). A number a benign mechanism explains is never
+ *   inconsistent.
+ * - `consistent-other-test`: a printed P value matches another usual test than its legend names.
+ * - `note`: a neutral remark: notation (a missing % sign or `+` mark) or the choice of a test.
+ * - `inconsistent`: neither rounding nor any benign mechanism explains it.
  * - `recomputed`: the paper prints N/A or nothing; we report our own number.
- * - `cannot-check`: it cannot be recomputed from what is printed (needs patient data).
+ * - `cannot-check`: it cannot be recomputed from what is printed (needs patient data), or the
+ *   only comparison would be with a value fitted to it.
  */
-export type Verdict = 'consistent' | 'consistent-other-test' | 'inconsistent' | 'recomputed' | 'cannot-check';
+export type Verdict = 'consistent' | 'consistent-other-test' | 'note' | 'inconsistent' | 'recomputed' | 'cannot-check';
 
-export const VERDICTS: readonly Verdict[] = ['consistent', 'consistent-other-test', 'inconsistent', 'recomputed', 'cannot-check'];
+export const VERDICTS: readonly Verdict[] = ['consistent', 'consistent-other-test', 'note', 'inconsistent', 'recomputed', 'cannot-check'];
 
 /**
- * How serious an `inconsistent` finding is: `minor` when a known reporting habit explains it
- * (truncating instead of rounding, rounding twice, whole percentages) or it is off by one unit
- * in its last printed digit; `major` otherwise. `null` for every other verdict.
+ * What an `inconsistent` finding affects, by consequence (statcheck calls the first a "gross
+ * inconsistency"): `conclusion` when it changes a conclusion or which side of the significance
+ * threshold a result falls; `number` when a reported number cannot be right as printed;
+ * `presentation` when the numbers may be right but the reporting is unclear (a label, a level
+ * left out). `null` for every other verdict.
  */
-export type Severity = 'minor' | 'major' | null;
+export type Consequence = 'conclusion' | 'number' | 'presentation' | null;
+
+export const CONSEQUENCES: readonly Exclude<Consequence, null>[] = ['conclusion', 'number', 'presentation'];
 
 /** Which check produced a finding (one file per check in `src/audit/`). */
 export type CheckId =
@@ -39,7 +48,11 @@ export type CheckId =
   | 'text-vs-text'
   | 'cross-table'
   | 'group-sizes'
-  | 'survival';
+  | 'survival'
+  | 'pooled-median'
+  | 'identical-rows'
+  | 'inclusion'
+  | 'test-choice';
 
 /** Part of the paper a finding belongs to: used for counts by table and for filters. */
 export type Scope = 'Table 1' | 'Table 2' | 'Table 3' | 'Table S1' | 'Figures' | 'Text';
@@ -68,6 +81,10 @@ export interface TestPs {
   readonly chisqYates?: number | null;
   /** One-sided Fisher, 2 × 2 only: the smaller tail, as Stata's "1-sided Fisher's exact". */
   readonly fisherOneSided?: number;
+  /** Two-sided mid-p of Fisher's test, 2 × 2 only. */
+  readonly fisherMidP?: number;
+  /** Likelihood-ratio (G) test; `null` when fewer than two non-empty rows or columns. */
+  readonly likelihoodRatio?: number | null;
 }
 
 /** A contingency table the audit tests, with its P values. */
@@ -84,7 +101,7 @@ export interface TestedTable {
   readonly matches: readonly TestName[];
 }
 
-export type TestName = 'fisher' | 'chisq' | 'chisqYates' | 'fisherOneSided';
+export type TestName = 'fisher' | 'chisq' | 'chisqYates' | 'fisherOneSided' | 'fisherMidP' | 'likelihoodRatio';
 
 /** What the audit recomputed; which fields are present depends on the check. */
 export interface Recomputed {
@@ -92,6 +109,8 @@ export interface Recomputed {
   readonly chisq?: number | null;
   readonly chisqYates?: number | null;
   readonly fisherOneSided?: number;
+  readonly fisherMidP?: number;
+  readonly likelihoodRatio?: number | null;
   /** Exact percentage count/denominator × 100. */
   readonly percent?: number;
   /** Denominators used (for a cell: one; for a row: one per column). */
@@ -105,8 +124,25 @@ export interface Recomputed {
   readonly [key: string]: unknown;
 }
 
-/** A way of turning an exact value into the printed one. */
-export type Mechanism = 'rounding' | 'truncation' | 'double-rounding' | 'whole-percent' | 'other-denominator';
+/** A way of turning an exact value into the printed one (`other-denominator` is a lead, not a benign mechanism). */
+export type Mechanism = 'rounding' | 'truncation' | 'double-rounding' | 'whole-percent' | 'sum-to-100' | 'other-denominator';
+
+/**
+ * The benign mechanisms the audit recognises, each named in the explanation of a number it
+ * explains (src/audit/mechanisms.ts holds their words).
+ */
+export type BenignMechanism =
+  | 'rounding-half-up'
+  | 'rounding-half-even'
+  | 'truncation'
+  | 'whole-percent'
+  | 'double-rounding'
+  | 'largest-remainder'
+  | 'adjusted-to-100'
+  | 'missing-data-denominator'
+  | 'one-sided-test'
+  | 'other-test'
+  | 'hr-truncation';
 
 export interface Finding {
   /** Stable id, e.g. `t2-asa-p-pvalue`. */
@@ -118,7 +154,9 @@ export interface Finding {
   readonly printed: string;
   readonly recomputed: Recomputed;
   readonly verdict: Verdict;
-  readonly severity: Severity;
+  readonly consequence: Consequence;
+  /** Benign mechanisms that explain the printed value (empty when ordinary rounding does). */
+  readonly explainedBy: readonly BenignMechanism[];
   /** One or two plain sentences with the numbers. */
   readonly explanation: string;
   /** Ids of the cells on /tables/ that carry this finding's badge (first = link target). */
@@ -131,8 +169,10 @@ export interface AuditSummary {
   /** Number of findings (numbers or groups of numbers checked). */
   readonly checked: number;
   readonly byVerdict: Readonly<Record<Verdict, number>>;
-  /** Inconsistent findings split by severity. */
-  readonly bySeverity: Readonly<Record<'minor' | 'major', number>>;
+  /** Inconsistent findings (distinct problems) split by consequence. */
+  readonly byConsequence: Readonly<Record<Exclude<Consequence, null>, number>>;
+  /** Consistent findings that a named benign mechanism (not ordinary rounding) explains. */
+  readonly explainedByMechanism: number;
   readonly byTable: Readonly<Record<Scope, Readonly<Record<Verdict, number>> & { readonly total: number }>>;
   readonly byCheck: Readonly<Partial<Record<CheckId, number>>>;
 }

@@ -21,6 +21,8 @@ import { readJsonFile, readPublishedJson } from '../published/read-json.ts';
 import { SurvivalFile } from '../published/survival-schema.ts';
 import { InputError } from '../stats/validate.ts';
 import { auditProject } from './audit.ts';
+import { calibrate, type CalibrationFixture, type CalibrationReport } from '../audit/calibration.ts';
+import { CALIBRATION_FIXTURE } from './validate-audit.ts';
 import { isMain } from './is-main.ts';
 import { reportInputError, PROCESS_IO } from './io.ts';
 import type { CliIO } from './io.ts';
@@ -141,10 +143,16 @@ export function buildData(root = '.'): BuildDataResult {
       [join(OUT, 'ensemble.json')]: json(source.reconstructed ? readEnsemble(root, views.map((v) => v.id)) : null),
       // Fidelity and ensemble spread of the reconstruction, for /reconstruction/ (null with real data).
       [join(OUT, 'reconstruction.json')]: json(source.reconstructed ? readReconstructionReport(root) : null),
-      // The audit of every printed number (src/audit/), for /tables/ and /audit/.
-      [join(OUT, 'audit.json')]: json(auditProject(root)),
+      // The audit of every printed number (src/audit/), for /tables/ and /audit/, with its calibration (npm run validate:audit).
+      [join(OUT, 'audit.json')]: json({ ...auditProject(root), calibration: readCalibration(root) }),
     },
   };
+}
+
+/** The audit's calibration (npm run validate:audit) from the committed fixture, or null in a project without it. */
+function readCalibration(root: string): CalibrationReport | null {
+  const file = join(root, CALIBRATION_FIXTURE);
+  return existsSync(file) ? calibrate(readJsonFile(file) as CalibrationFixture) : null;
 }
 
 /** Runs the command in the project at `root`; returns the exit code. Nothing is written unless everything succeeded. */

@@ -15,6 +15,7 @@ import type { SurvivalView } from '../analysis/site-data.ts';
 import type { EndpointKey, GroupingKey } from '../analysis/views.ts';
 import type { KmEnsemble } from '../charts/km-data.ts';
 import type { AuditResult } from '../audit/types.ts';
+import type { CalibrationReport } from '../audit/calibration.ts';
 import type { ReconstructionReport } from '../analysis/reconstruction-report.ts';
 
 export interface SiteInfo {
@@ -33,8 +34,8 @@ const ensembleFile = ensembleJson as unknown as { readonly members: number | nul
 export const ensemble: KmEnsemble | null = ensembleFile?.views ?? null;
 /** Number of reconstructions behind {@link ensemble}. */
 export const ensembleMembers: number | null = ensembleFile?.members ?? null;
-/** The audit of every printed number (src/audit/run-audit.ts). */
-export const audit = auditJson as unknown as AuditResult;
+/** The audit of every printed number (src/audit/run-audit.ts), with its calibration (src/audit/calibration.ts). */
+export const audit = auditJson as unknown as AuditResult & { readonly calibration: CalibrationReport | null };
 
 /** Fidelity and ensemble reports of the reconstruction; null when the site runs on real data. */
 export const reconstruction = reconstructionJson as unknown as ReconstructionReport | null;

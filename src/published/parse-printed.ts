@@ -2,7 +2,7 @@
  * Parsers for numbers exactly as the paper prints them.
  *
  * The schemas in `schemas.ts` store each printed string beside the numbers it stands for and
- * use these parsers to check that the two agree, so a slip in a transcribed number is caught.
+ * use these parsers to check that the two agree, so a mistyped transcribed number is caught.
  * The parsers are strict: ranges use the en dash the paper prints (`–`, U+2013), cells are
  * separated by single spaces, and anything unexpected returns `null` instead of a guess.
  *

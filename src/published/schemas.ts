@@ -444,7 +444,7 @@ export type TextFile = z.infer<typeof TextFile>;
 // ---------------------------------------------------------------- claims.json
 
 /** What a sentence says about the groups it compares. */
-export const ClaimKind = z.enum(['no-difference', 'difference', 'similar-to-cohort', 'ranking', 'majority']);
+export const ClaimKind = z.enum(['no-difference', 'difference', 'similar-to-cohort', 'ranking', 'majority', 'all-patients', 'test-choice']);
 export type ClaimKind = z.infer<typeof ClaimKind>;
 
 /** Significance threshold of a claim: printed in the sentence (`P>0.05`) or the 0.05 of the Methods. */

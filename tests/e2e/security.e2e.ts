@@ -151,7 +151,8 @@ async function exercise(page: Page, path: string): Promise<void> {
     }
   } else if (path === 'journal-club/') {
     await page.locator('[data-offline-status][data-state="ready"]').waitFor({ timeout: 30_000 });
-  } else if (path === 'audit/') {
+  } else if (/^audit\/[a-z0-9-]+\/$/.test(path)) {
+    // The filters live on the part pages (/audit/table-2/ …); /audit/ itself has no script.
     await page.locator('input[name="kind"][value="consistent"]').click();
   }
 }

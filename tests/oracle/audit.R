@@ -20,6 +20,15 @@ result <- lapply(input$tables, function(t) {
     counts = lapply(seq_len(nrow(m)), function(i) unname(m[i, ])),
     fisher = list(call = sprintf("fisher.test(%s)", src), p = fisher.test(m)$p.value)
   )
+  # Likelihood-ratio (G) test, empty rows and columns dropped: 2 * sum(O * log(O / E)) on (r - 1)(c - 1) df.
+  mm <- m[rowSums(m) > 0, colSums(m) > 0, drop = FALSE]
+  if (nrow(mm) >= 2 && ncol(mm) >= 2) {
+    e <- outer(rowSums(mm), colSums(mm)) / sum(mm)
+    g <- 2 * sum(ifelse(mm > 0, mm * log(mm / e), 0))
+    out$likelihoodRatio <- list(call = "2 * sum(O * log(O / E)); pchisq(G, df, lower.tail = FALSE)", p = pchisq(g, (nrow(mm) - 1) * (ncol(mm) - 1), lower.tail = FALSE))
+  } else {
+    out$likelihoodRatio <- list(call = "fewer than two non-empty rows or columns", p = NULL)
+  }
   chi <- quiet(chisq.test(m, correct = FALSE))
   out$chisq <- list(
     call = sprintf("chisq.test(%s, correct = FALSE)", src),
@@ -33,6 +42,13 @@ result <- lapply(input$tables, function(t) {
     )
     less <- fisher.test(m, alternative = "less")$p.value
     greater <- fisher.test(m, alternative = "greater")$p.value
+    r1 <- sum(m[1, ]); r2 <- sum(m[2, ]); c1 <- sum(m[, 1])
+    d <- dhyper(max(0, c1 - r2):min(r1, c1), r1, r2, c1)
+    obs <- dhyper(m[1, 1], r1, r2, c1)
+    out$fisherMidP <- list(
+      call = "sum(d[d < obs]) + sum(d[d == obs]) / 2, d <- dhyper(x, r1, r2, c1), relative tolerance 1e-7",
+      p = sum(d[d < obs * (1 - 1e-7)]) + sum(d[abs(d - obs) <= obs * 1e-7]) / 2
+    )
     out$fisherOneSided <- list(
       call = sprintf("fisher.test(%s, alternative = \"less\" / \"greater\")", src),
       less = less, greater = greater, smaller = min(less, greater)

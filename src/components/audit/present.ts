@@ -3,12 +3,12 @@
  * findings grouped by the cell they badge, and a short form of what was recomputed.
  * Symbols always come with a word (visible or visually hidden), never colour alone.
  */
-import type { AuditResult, Finding } from '../../audit/types.ts';
+import type { AuditResult, Consequence, Finding, Scope } from '../../audit/types.ts';
 import type { Published } from '../../published/load.ts';
 import { atRiskCell, claimCell, coxCell, headerCell, logrankCell, pCell, rowCell, textCell, valueCell } from '../../audit/anchors.ts';
 
-/** Badge kinds: the verdicts, with `inconsistent` split by severity. */
-export type BadgeKind = 'consistent' | 'other-test' | 'minor' | 'inconsistent' | 'recomputed' | 'cannot-check';
+/** Badge kinds: one per verdict. */
+export type BadgeKind = 'consistent' | 'other-test' | 'note' | 'inconsistent' | 'recomputed' | 'cannot-check';
 
 export interface BadgeInfo {
   readonly kind: BadgeKind;
@@ -20,12 +20,12 @@ export interface BadgeInfo {
 }
 
 export const BADGES: readonly BadgeInfo[] = [
-  { kind: 'inconsistent', symbol: '✗', word: 'inconsistent', meaning: 'no value within the printed rounding explains it' },
-  { kind: 'minor', symbol: '⚠', word: 'minor slip', meaning: 'inconsistent, but a rounding habit explains it or it is one digit off' },
-  { kind: 'other-test', symbol: '≈', word: 'other test', meaning: 'the P value matches a different test than the footnote names' },
+  { kind: 'inconsistent', symbol: '✗', word: 'inconsistent', meaning: 'neither rounding nor any benign mechanism we tried explains it' },
+  { kind: 'note', symbol: '•', word: 'note', meaning: 'a neutral remark on notation or the choice of a test; the numbers agree' },
+  { kind: 'other-test', symbol: '≈', word: 'other test', meaning: 'the P value matches another usual test than the legend names' },
   { kind: 'recomputed', symbol: '⊕', word: 'recomputed', meaning: 'the paper prints N/A; we show our own number' },
   { kind: 'cannot-check', symbol: '?', word: 'cannot check', meaning: 'needs patient-level data that are not published' },
-  { kind: 'consistent', symbol: '✓', word: 'consistent', meaning: 'agrees with the other printed numbers, within rounding' },
+  { kind: 'consistent', symbol: '✓', word: 'consistent', meaning: 'agrees with the other printed numbers, by rounding or a named benign mechanism' },
 ];
 
 const BY_KIND = new Map(BADGES.map((b) => [b.kind, b]));
@@ -37,7 +37,9 @@ export function badgeKind(f: Finding): BadgeKind {
     case 'consistent-other-test':
       return 'other-test';
     case 'inconsistent':
-      return f.severity === 'minor' ? 'minor' : 'inconsistent';
+      return 'inconsistent';
+    case 'note':
+      return 'note';
     case 'recomputed':
       return 'recomputed';
     case 'cannot-check':
@@ -47,7 +49,7 @@ export function badgeKind(f: Finding): BadgeKind {
 
 export const badgeOf = (f: Finding): BadgeInfo => BY_KIND.get(badgeKind(f))!;
 
-/** The most serious badge among a cell's findings (order of {@link BADGES}). */
+/** The badge that matters most among a cell's findings (order of {@link BADGES}). */
 export function worstBadge(findings: readonly Finding[]): BadgeInfo {
   const kinds = new Set(findings.map(badgeKind));
   return BADGES.find((b) => kinds.has(b.kind)) ?? BY_KIND.get('consistent')!;
@@ -70,6 +72,7 @@ export function recomputedShort(f: Finding): string {
   switch (f.check) {
     case 'categorical-p': {
       const parts = [`Fisher ${p4(r.fisher)}`, `χ² ${p4(r.chisq)}`];
+      if (typeof r.likelihoodRatio === 'number') parts.push(`LR ${p4(r.likelihoodRatio)}`);
       if (typeof r.fisherOneSided === 'number') parts.push(`one-sided Fisher ${p4(r.fisherOneSided)}`);
       return parts.join(' · ');
     }
@@ -100,6 +103,10 @@ export const CHECK_NAMES: Readonly<Record<Finding['check'], string>> = {
   'cross-table': 'Subgroup against whole cohort',
   'group-sizes': 'Group sizes',
   survival: 'Survival figure',
+  'pooled-median': 'Pooled median within its groups',
+  'identical-rows': 'Rows with identical counts',
+  inclusion: 'Methods against Results',
+  'test-choice': 'Choice of test',
 };
 
 /** `Table 2 · ASA class › II · No calcifications present (N=45), N (%)`. */
@@ -151,4 +158,43 @@ export function cellLabels(p: Published): Map<string, string> {
   for (const e of p.text.entries) out.set(textCell(e.id), `${e.section}, “${e.printed}”`);
   for (const c of p.claims.claims) out.set(claimCell(c.id), `${c.section}, statement`);
   return out;
+}
+
+/** Words for what a problem affects. */
+export const CONSEQUENCE_WORDS: Readonly<Record<Exclude<Consequence, null>, string>> = {
+  conclusion: 'Bears on a conclusion',
+  number: 'A reported number',
+  presentation: 'Presentation',
+};
+
+const CONSEQUENCE_ORDER: readonly Exclude<Consequence, null>[] = ['conclusion', 'number', 'presentation'];
+
+/** The distinct problems (inconsistent findings), by consequence, in reading order within each. */
+export function problemsInOrder(findings: readonly Finding[]): Finding[] {
+  return findings
+    .filter((f) => f.verdict === 'inconsistent')
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => CONSEQUENCE_ORDER.indexOf(a.f.consequence ?? 'number') - CONSEQUENCE_ORDER.indexOf(b.f.consequence ?? 'number') || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+/** The part pages of /audit/: one per part of the paper, so no page lists every check at once. */
+export const PART_SLUGS: Readonly<Record<Scope, string>> = {
+  'Table 1': 'table-1',
+  'Table 2': 'table-2',
+  'Table 3': 'table-3',
+  'Table S1': 'table-s1',
+  Figures: 'figures',
+  Text: 'text',
+};
+
+/**
+ * The first sentence of an explanation, the lead shown for a problem (the rest, the evidence and
+ * the alternatives considered, sits behind a disclosure). Sentences end at ". " before a capital
+ * letter, so decimals, "P=0.046" and "Results: Tumor …" do not split.
+ */
+export function splitLead(explanation: string): { lead: string; rest: string } {
+  const m = /^(.+?\.)\s+(?=[A-Z“"])/.exec(explanation);
+  if (!m || m[1].length < 40) return { lead: explanation, rest: '' };
+  return { lead: m[1], rest: explanation.slice(m[0].length) };
 }

@@ -47,10 +47,11 @@ describe('printed P values of Tables 2 and 3', () => {
     expect(f.recomputed.tables?.[0].counts).toEqual([[20, 1], [25, 10]]);
     expect(f.explanation).toContain('45 and 11');
   });
-  it('Table 2 functional "0.148" matches no test', () => {
-    const f = byId('t2-functional-p-pvalue');
+  it('Table 2 functional "0.148" matches no test (the audit reports it within the identical-rows finding)', () => {
+    const p = clonePublished();
+    const f = checkCategoricalP(p, contingencyTables(p)).findings.find((x) => x.id === 't2-functional-p-pvalue')!;
     expect(f.verdict).toBe('inconsistent');
-    expect(f.severity).toBe('major');
+    expect(f.consequence).not.toBeNull();
   });
   it('Table 3 diabetes printed N/A: recomputed Fisher 0.0175 and χ² 0.0111, both below 0.05', () => {
     const f = byId('t3-diabetes-p-pvalue');
@@ -99,6 +100,7 @@ describe('matchingTests: rounding-aware', () => {
     r.p = { printed: '0.057*', value: 0.057, marks: ['*'], relation: '=' };
     const f = checkCategoricalP(p, contingencyTables(p)).findings.find((x) => x.id === 't2-ecog-p-pvalue')!;
     expect(f.verdict).toBe('consistent-other-test');
-    expect(f.explanation).toContain("not Fisher's exact test");
+    expect(f.explanation).toContain("rather than Fisher's exact test that the legend names");
+    expect(f.explainedBy).toEqual(['other-test']);
   });
 });

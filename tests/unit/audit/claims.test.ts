@@ -1,26 +1,31 @@
 // Check "claim" (src/audit/check-claims.ts): sentences that compare groups against the tables.
 import { describe, expect, it } from 'vitest';
-import { byId } from './shared.ts';
+import { audit, byId } from './shared.ts';
 
 describe('claims of "no difference"', () => {
   it('the abstract\'s "no differences" for calcification is contradicted by ASA 0.017*, ECOG 0.049*, hypertension 0.039*', () => {
     const f = byId('c-abs-calc-characteristics-claim');
     expect(f.verdict).toBe('inconsistent');
-    expect(f.severity).toBe('major');
-    expect(f.related).toEqual(['t2-asa-p', 't2-ecog-p', 't2-hypertension-p']);
+    expect(f.consequence).not.toBeNull();
+    expect(f.consequence).toBe('conclusion');
+    expect(f.related).toEqual(['t2-asa-p', 't2-ecog-p', 't2-hypertension-p', 'c-res-calc-some-differences']);
     expect(f.explanation).toContain('0.017*');
+    // The paper's own Results report these differences; the finding says where.
+    expect(f.explanation).toContain('The paper itself reports these differences in its Results: Tumor calcification (p. 3)');
   });
   it('"not significantly different (P>0.05)" for enhancement: size of largest metastasis P=0.046, and diabetes N/A recomputes to 0.0175', () => {
-    const f = byId('c-res-enh-characteristics-claim');
+    // One problem (the rows' P values), three sentences: one finding listing all three places.
+    const f = byId('c-abs-enh-characteristics-claim');
     expect(f.verdict).toBe('inconsistent');
+    expect(f.cells).toEqual(['c-abs-enh-characteristics', 'c-res-enh-characteristics', 'c-res-enh-univariate']);
     expect(f.related).toEqual(['t3-diabetes-p', 't3-liver-size-p']);
+    expect(audit.findings.filter((x) => x.verdict === 'inconsistent' && x.explanation.includes('0.046'))).toHaveLength(1);
     expect(f.explanation).toContain('0.046');
     expect(f.explanation).toContain('0.0175');
   });
   it('"were significantly associated … (P>0.05)": wording contradicts its threshold', () => {
-    const f = byId('c-res-enh-univariate-claim');
-    expect(f.verdict).toBe('inconsistent');
-    expect(f.explanation).toContain('opposite of its own threshold');
+    const f = byId('c-abs-enh-characteristics-claim');
+    expect(f.explanation).toContain('also calls the rows significantly associated while giving P>0.05');
   });
   it('demographics of the calcification groups (age, gender, race, insurance) all P>0.05: consistent', () => {
     expect(byId('c-res-calc-demographics-claim').verdict).toBe('consistent');

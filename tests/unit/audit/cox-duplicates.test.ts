@@ -7,7 +7,9 @@ describe('duplicated CIs', () => {
   it('Right hepatectomy and Other share (0.15, 1.89) with different HRs', () => {
     const f = byId('s1-operation-right-hepatectomy-est-duplicate-ci');
     expect(f.verdict).toBe('inconsistent');
-    expect(f.cells).toEqual(['s1-operation-right-hepatectomy-est', 's1-operation-other-est']);
+    expect(f.cells).toEqual(['s1-operation-right-hepatectomy-est', 's1-operation-other-est', 's1-operation-right-hepatectomy-p', 's1-operation-other-p']);
+    expect(f.explanation).not.toMatch(/cop(y|ied)/);
+    expect(f.explanation).toContain('would give P 0.384, not 0.404');
     expect(f.recomputed.hazardRatios).toEqual([0.57, 0.54]);
   });
   it('no finding when every CI is distinct', () => {

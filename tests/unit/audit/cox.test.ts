@@ -1,7 +1,7 @@
 // Check "cox" (src/audit/check-cox.ts): hazard ratio, 95% CI and P of Table S1.
 import { describe, expect, it } from 'vitest';
 import { coxConsistency } from '../../../src/audit/check-cox.ts';
-import { byId } from './shared.ts';
+import { audit, byId } from './shared.ts';
 
 const pv = (printed: string) => ({ printed, value: Number(printed), marks: [] as [], relation: '=' as const });
 
@@ -14,21 +14,23 @@ describe('HR, CI and P of Table S1 (Altman & Bland)', () => {
     expect(lo).toBeLessThanOrEqual(0.0095);
     expect(hi).toBeGreaterThanOrEqual(0.0085);
   });
-  it('Right hepatectomy 0.57 (0.15, 1.89): the CI is centred on 0.53, not 0.57 (major)', () => {
-    const f = byId('s1-operation-right-hepatectomy-est-cox');
-    expect(f.verdict).toBe('inconsistent');
-    expect(f.severity).toBe('major');
-    expect(f.recomputed.centred).toBe(false);
-    expect(f.recomputed.centre).toBeCloseTo(Math.sqrt(0.15 * 1.89), 10);
+  it('Right hepatectomy 0.57 (0.15, 1.89): the CI is centred on 0.53, not 0.57; one finding with the shared CI', () => {
+    const c = coxConsistency({ printed: '0.57 (0.15, 1.89)', hr: 0.57, lower: 0.15, upper: 1.89 }, pv('0.404'));
+    expect(c.centred).toBe(false);
+    expect(c.centre).toBeCloseTo(Math.sqrt(0.15 * 1.89), 10);
+    expect(audit.findings.some((f) => f.id === 's1-operation-right-hepatectomy-est-cox')).toBe(false);
+    expect(audit.findings.filter((f) => f.cells.includes('s1-operation-right-hepatectomy-est') && f.verdict === 'inconsistent')).toHaveLength(1);
   });
   it('Other 0.54 (0.15, 1.89), P 0.332 fits within rounding', () => {
     expect(byId('s1-operation-other-est-cox').verdict).toBe('consistent');
   });
-  it('Size of largest metastasis 0.99 (0.89, 1.11), P 0.937: just out of reach (0.779–0.932), a minor inconsistency', () => {
+  it('Size of largest metastasis 0.99 (0.89, 1.11), P 0.937: out of reach by rounding (0.779–0.932), explained by a truncated HR', () => {
     const f = byId('s1-liver-size-est-cox');
-    expect(f.verdict).toBe('inconsistent');
-    expect(f.severity).toBe('minor');
     expect((f.recomputed.pRange as number[])[1]).toBeLessThan(0.9365);
+    expect(f.verdict).toBe('consistent');
+    expect(f.explainedBy).toEqual(['hr-truncation']);
+    // R: se <- (log(1.11) - log(0.89)) / (2 * qnorm(0.975)); exp(-qnorm(1 - 0.937 / 2) * se) = 0.99557
+    expect(f.explanation).toContain('0.9956');
   });
   it('a P on the other side of 0.05 is a major inconsistency', () => {
     const c = coxConsistency({ printed: '2.62 (0.99, 6.97)', hr: 2.62, lower: 0.99, upper: 6.97 }, pv('0.030'));

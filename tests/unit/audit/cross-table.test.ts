@@ -2,20 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { checkCrossTable } from '../../../src/audit/check-cross-table.ts';
 import { countRows } from '../../../src/audit/count-rows.ts';
-import { byId, clonePublished } from './shared.ts';
+import { audit, byId, clonePublished } from './shared.ts';
 
 describe('subgroups against the whole cohort', () => {
-  it('Table 3 bisegmentectomy 21 exceeds the 15 of the whole cohort (Table 1)', () => {
+  it('Table 3 bisegmentectomy 21 > 15 and other 5 < 7: one finding, with the pooling alternative and its conflict with Table 2', () => {
     const f = byId('t3-operation-bisegmentectomy-total-cohort');
     expect(f.verdict).toBe('inconsistent');
-    expect(f.severity).toBe('major');
-    expect(f.recomputed.cohortCount).toBe(15);
-    expect(f.related).toEqual(['t1-operation-bisegmentectomy-total']);
-  });
-  it('Table 3 "Other" 5 is below the 38 − 31 = 7 that must be in Table 3 (segmentectomy 14 + other 24)', () => {
-    const f = byId('t3-operation-other-total-cohort');
-    expect(f.verdict).toBe('inconsistent');
-    expect(f.recomputed.allowed).toEqual([7, 38]);
+    expect(f.consequence).toBe('number');
+    expect(f.cells).toEqual(['t3-operation-bisegmentectomy-total', 't3-operation-other-total']);
+    expect(f.explanation).toContain('exceeds the 15');
+    expect(f.explanation).toContain('below the 7');
+    expect(f.explanation).toContain("With Table 1's Anatomic segmentectomy (14) under Bisegmentectomy, every count of the row fits");
+    expect(f.explanation).toContain('Table 2 does not fit that grouping (its Other 25');
+    expect(audit.findings.some((x) => x.id === 't3-operation-other-total-cohort')).toBe(false);
   });
   it('Table 2 "Other" 25 is within 13–38', () => {
     const f = byId('t2-operation-other-total-cohort');
@@ -29,6 +28,6 @@ describe('subgroups against the whole cohort', () => {
     r.cells.total = { ...r.cells.total, printed: '67 (82.5)', count: 67 };
     const f = checkCrossTable(p, countRows(p)).find((x) => x.id === 't2-synchronous-total-cohort')!;
     expect(f.verdict).toBe('inconsistent');
-    expect(f.explanation).toContain('more than the 66');
+    expect(f.explanation).toContain('exceeds the 66');
   });
 });

