@@ -113,5 +113,5 @@ describe('the real `npm run build` in a child process', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(fingerprintDiff(before, fingerprint(p.root))).toEqual([]);
-  }, 60_000);
+  }, 300_000);
 });
