@@ -11,7 +11,7 @@ import { getView, getViewUncertainty } from '../../lib/generated.ts';
 import type { EndpointKey } from '../../analysis/views.ts';
 import { viewHazards } from '../hazards.ts';
 import { detectable, eventsOf } from './numbers.ts';
-import type { ForestRow } from './forest.ts';
+import type { ForestRow } from '../../charts/forest.ts';
 
 export interface HazardRow extends ForestRow {
   readonly sign: 'Calcification' | 'Arterial enhancement';
