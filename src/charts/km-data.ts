@@ -10,15 +10,9 @@ import { lastAtOrBefore, survivalAtCore } from '../stats/survival-at.ts';
 import type { EndpointKey, GroupingKey } from '../analysis/views.ts';
 import { ownValue } from '../lib/label-record.ts';
 
-/** A pointwise band, a step function like the curve: value i holds from time i to time i + 1. */
-export interface KmBand {
-  readonly time: readonly number[];
-  readonly lower: readonly number[];
-  readonly upper: readonly number[];
-}
+import type { KmBand } from '../analysis/ensemble-bands.ts';
 
-/** Ensemble bands of every view: view id → group → band. */
-export type KmEnsemble = Readonly<Record<string, Readonly<Record<string, KmBand>>>>;
+export type { KmBand, KmEnsemble } from '../analysis/ensemble-bands.ts';
 
 /**
  * The chart's input. A `SurvivalView` (src/analysis/site-data.ts) satisfies it; `ensemble` is the

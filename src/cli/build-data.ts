@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { buildSurvivalViews } from '../analysis/site-data.ts';
 import { GROUPINGS } from '../analysis/views.ts';
 import { readReconstructionReport } from '../analysis/reconstruction-report.ts';
-import { ensembleBands, ensembleMembers } from '../charts/km-ensemble.ts';
+import { ensembleBands, ensembleMembers } from '../analysis/ensemble-bands.ts';
 import { patientSource, readPatientsCsv, type Patient } from '../io/patients.ts';
 import { readEnsembleCsv } from '../io/ensemble.ts';
 import { ensembleUncertainty } from '../analysis/uncertainty.ts';
