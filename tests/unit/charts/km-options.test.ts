@@ -68,6 +68,15 @@ describe('parseKmState (URL and attributes)', () => {
     expect(q).toBe('?grouping=all&endpoint=os&ci=0&ensemble=1');
     expect(fromQuery(q)).toEqual(state);
   });
+  it('with highlight: true the query carries the highlight too, and every flag survives (ensemble included)', () => {
+    for (const highlight of [null, 'median', 'risk-table'] as const) {
+      for (const ensemble of [false, true]) {
+        const state = normaliseKmState({ grouping: 'enhancement', endpoint: 'rfs', median: true, censor: false, ensemble, highlight });
+        expect(fromQuery(kmStateToQuery(state, DEFAULT_KM_STATE, { highlight: true }))).toEqual(state);
+      }
+    }
+    expect(kmStateToQuery(normaliseKmState({ highlight: 'median' }))).not.toContain('highlight');
+  });
 });
 
 describe('kmOptionsFromState: the one state → options mapping', () => {

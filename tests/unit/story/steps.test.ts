@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getStep, neighbours, stepAnchor, STORY_STEPS } from '../../../src/components/story/steps.ts';
-import { kmStateToQuery } from '../../../src/charts/km-state.ts';
+import { DEFAULT_KM_STATE, kmStateToQuery, parseKmState } from '../../../src/charts/km-state.ts';
 
 describe('story steps', () => {
   it('have unique ids that make valid fragment ids', () => {
@@ -31,5 +31,12 @@ describe('story steps', () => {
 
   it('getStep throws on an unknown id', () => {
     expect(() => getStep('nope')).toThrow(/unknown step "nope"/);
+  });
+
+  it('each step state survives the data-km-state attribute the sticky figure reads (ensemble included)', () => {
+    for (const step of STORY_STEPS) {
+      const params = new URLSearchParams(kmStateToQuery(step.state, DEFAULT_KM_STATE, { highlight: true }));
+      expect(parseKmState((k) => params.get(k), DEFAULT_KM_STATE)).toEqual(step.state);
+    }
   });
 });
