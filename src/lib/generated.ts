@@ -11,6 +11,12 @@ import ensembleJson from '../generated/ensemble.json';
 import auditJson from '../generated/audit.json';
 import reconstructionJson from '../generated/reconstruction.json';
 import uncertaintyJson from '../generated/uncertainty.json';
+import publishedJson from '../generated/published.json';
+import powerJson from '../generated/power.json';
+import { PublishedFiles } from '../published/load.ts';
+import type { Published } from '../published/load.ts';
+import { PowerFile } from '../analysis/story-power.ts';
+import type { ComparisonPower } from '../analysis/story-power.ts';
 import { UncertaintyFile } from '../analysis/uncertainty-schema.ts';
 import { EnsembleFileSchema, SiteInfoSchema, ViewsFileSchema } from '../analysis/site-data-schema.ts';
 import { z } from 'zod';
@@ -74,4 +80,17 @@ export function getView(grouping: GroupingKey, endpoint: EndpointKey): SurvivalV
   const view = views.find((v) => v.grouping === grouping && v.endpoint === endpoint);
   if (!view) throw new Error(`no view ${grouping}-${endpoint} in src/generated/views.json`);
   return view;
+}
+
+/** The paper's printed numbers (data/published, validated by the data step and again here). */
+export const published: Published = parseGenerated('published.json', PublishedFiles, publishedJson);
+
+/** What each comparison could detect (src/analysis/story-power.ts). */
+export const power: PowerFile = parseGenerated('power.json', PowerFile, powerJson);
+
+/** The power numbers of the hazard ratio of `term` in view `id`. */
+export function getComparisonPower(id: string, term: string): ComparisonPower {
+  const c = power.comparisons.find((x) => x.view === id && x.term === term);
+  if (!c) throw new Error(`no comparison ${id}/${term} in src/generated/power.json`);
+  return c;
 }

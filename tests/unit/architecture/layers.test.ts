@@ -77,16 +77,26 @@ function layerOf(pathInSrc: string): { layer: string; rank: number } | null {
 interface Edge {
   readonly from: string;
   readonly to: string;
+  /** `import type …`: no code runs. */
+  readonly typeOnly?: boolean;
 }
+
+const TYPE_IMPORT = /(?:^|[\s;])(?:import|export)\s+type\s[^'";]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 
 function edges(): Edge[] {
   const out: Edge[] = [];
   for (const file of files(SRC)) {
     const from = relative(SRC, file).split('\\').join('/');
-    for (const spec of relativeImports(readFileSync(file, 'utf8'))) {
+    const text = readFileSync(file, 'utf8');
+    // A module is a type-only dependency when every import of it is `import type`.
+    const count = (specs: string[]) => specs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
+    const types = count([...text.matchAll(TYPE_IMPORT)].map((m) => m[1]));
+    const every = count(relativeImports(text));
+    const typeOnly = new Set([...types].filter(([spec, n]) => every.get(spec) === n).map(([spec]) => spec));
+    for (const spec of new Set(relativeImports(text))) {
       const to = relative(SRC, resolve(dirname(file), spec.replace(/\?.*$/, ''))).split('\\').join('/');
       if (to.startsWith('..')) continue; // data/, content/: not a layer of src
-      out.push({ from, to });
+      out.push(typeOnly.has(spec) ? { from, to, typeOnly: true } : { from, to });
     }
   }
   return out;
@@ -99,6 +109,7 @@ describe('layer direction', () => {
     // A guard against a broken pattern that would make every check below pass vacuously.
     expect(all.length).toBeGreaterThan(300);
     expect(all).toContainEqual({ from: 'charts/km-chart.ts', to: 'charts/km-layout.ts' });
+    expect(all).toContainEqual({ from: 'charts/km-chart.ts', to: 'charts/km-data.ts', typeOnly: true });
     expect(relativeImports(`import type { A } from '../x.ts';\nexport { b } from './y.ts';\nimport './z.css';\nconst m = await import('../w.ts');`)).toEqual([
       '../x.ts',
       './y.ts',
@@ -132,5 +143,21 @@ describe('layer direction', () => {
   it('the data step (npm run data) imports no presentation layer', () => {
     const bad = all.filter((e) => e.from === 'cli/build-data.ts' && PRESENTATION.has(e.to.split('/')[0])).map((e) => e.to);
     expect(bad).toEqual([]);
+  });
+
+  it('pages and components read no file of data/ and run no power calculation while they render', () => {
+    const renderTime = (p: string) => /^(components|pages|layouts|scripts)\//.test(p);
+    const bad = all
+      .filter((e) => !e.typeOnly && renderTime(e.from) && (e.to === 'published/load.ts' || e.to === 'published/read-json.ts' || e.to === 'stats/survival-power.ts'))
+      .map((e) => `${e.from} → ${e.to}`);
+    // Known debt (issue 15), shrinking only: the audit and tables pages still load data/published
+    // themselves, and the journal club's power lab computes in the browser by design.
+    const allowed = [
+      'pages/audit/index.astro → published/load.ts',
+      'pages/tables/index.astro → published/load.ts',
+      'components/jc/power-lab.ts → stats/survival-power.ts',
+    ];
+    expect(bad.filter((x) => !allowed.includes(x))).toEqual([]);
+    for (const x of allowed) expect(bad, `${x} no longer happens: remove it from the list`).toContain(x);
   });
 });

@@ -91,7 +91,7 @@ export function makeProject(options: ProjectOptions = {}): { root: string; remov
   if (options.reconstructed) cpSync(join(REPO, 'data/reconstructed'), join(root, 'data/reconstructed'), { recursive: true });
   if (options.patients !== undefined) writeFileSync(join(root, 'data/patients.csv'), options.patients);
   mkdirSync(join(root, 'src/generated'), { recursive: true });
-  for (const name of ['site.json', 'views.json', 'uncertainty.json', 'ensemble.json', 'reconstruction.json', 'audit.json']) {
+  for (const name of ['site.json', 'views.json', 'uncertainty.json', 'ensemble.json', 'reconstruction.json', 'audit.json', 'published.json', 'power.json']) {
     writeFileSync(join(root, 'src/generated', name), `{"sentinel":"${name}"}\n`);
   }
   return { root, remove };

@@ -31,9 +31,9 @@ describe('patients corpus: in-process (runBuildData in a temp project)', () => {
       const { code, stderr, stdout } = runInProcess(project.root);
       expect(stderr).toBe('');
       expect(code).toBe(0);
-      expect(stdout).toMatch(/^data: wrote 6 files/);
+      expect(stdout).toMatch(/^data: wrote 8 files/);
       const changed = fingerprintDiff(before, fingerprint(join(project.root, 'src/generated')));
-      expect(changed.sort()).toEqual(['audit.json', 'ensemble.json', 'reconstruction.json', 'site.json', 'uncertainty.json', 'views.json'].map((f) => `changed ${f}`));
+      expect(changed.sort()).toEqual(['audit.json', 'ensemble.json', 'power.json', 'published.json', 'reconstruction.json', 'site.json', 'uncertainty.json', 'views.json'].map((f) => `changed ${f}`));
       const site = JSON.parse(readFileSync(join(project.root, 'src/generated/site.json'), 'utf8'));
       expect(site).toMatchObject({ reconstructed: false, patientFile: 'data/patients.csv', patients: 12 });
       // Real data: no ensemble, so no pooled intervals or ranges; the numbers are shown as computed.
