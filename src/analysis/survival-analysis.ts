@@ -12,7 +12,10 @@ import { riskTable } from '../stats/risk-table.ts';
 import { logRank } from '../stats/log-rank.ts';
 import { pairwiseLogRank } from '../stats/pairwise-log-rank.ts';
 import { coxModel } from '../stats/cox-model.ts';
-import type { Ties } from '../stats/cox.ts';
+import type { CoxModel } from '../stats/cox-model.ts';
+import type { CoxTerm, Ties } from '../stats/cox.ts';
+import type { LogRankResult } from '../stats/log-rank.ts';
+import type { PairwiseLogRankRow } from '../stats/pairwise-log-rank.ts';
 import { InputError, checkSurvivalData } from '../stats/validate.ts';
 import type { EventFlag } from '../stats/validate.ts';
 import { labelRecord } from '../lib/label-record.ts';
@@ -69,37 +72,21 @@ export interface SurvivalAnalysis {
     readonly times: readonly number[];
     readonly groups: Readonly<Record<string, RiskRow>>;
   };
-  readonly logrank: {
-    readonly chisq: number;
-    readonly df: number;
-    readonly p: number | null;
-    readonly observed: Readonly<Record<string, number>>;
-    readonly expected: Readonly<Record<string, number>>;
-  } | null;
-  readonly pairwise: readonly {
-    readonly a: string;
-    readonly b: string;
-    readonly chisq: number;
-    readonly p: number | null;
-    readonly pHolm: number | null;
-    readonly pBonferroni: number | null;
-  }[] | null;
-  readonly cox: {
-    readonly ties: Ties;
-    readonly terms: readonly {
-      readonly term: string;
-      readonly coef: number | null;
-      readonly se: number | null;
-      readonly hr: number | null;
-      readonly lower: number | null;
-      readonly upper: number | null;
-      readonly p: number | null;
-    }[];
-    readonly wald: { readonly statistic: number | null; readonly df: number; readonly p: number | null };
-    readonly likelihoodRatio: { readonly statistic: number | null; readonly df: number; readonly p: number | null };
-    readonly score: { readonly statistic: number | null; readonly df: number; readonly p: number | null };
-    readonly problems: readonly string[];
-  } | null;
+  /** The log-rank test (src/stats/log-rank.ts), with observed and expected events keyed by group. */
+  readonly logrank:
+    | (Pick<LogRankResult, 'chisq' | 'df' | 'p'> & {
+        readonly observed: Readonly<Record<string, number>>;
+        readonly expected: Readonly<Record<string, number>>;
+      })
+    | null;
+  /** Pairwise log-rank tests with adjusted p (src/stats/pairwise-log-rank.ts), three or more groups only. */
+  readonly pairwise: readonly Pick<PairwiseLogRankRow, 'a' | 'b' | 'chisq' | 'p' | 'pHolm' | 'pBonferroni'>[] | null;
+  /** The Cox model of the grouping (src/stats/cox-model.ts); `term` is the level compared with the reference. */
+  readonly cox:
+    | (Pick<CoxModel, 'ties' | 'wald' | 'likelihoodRatio' | 'score' | 'problems'> & {
+        readonly terms: readonly Pick<CoxTerm, 'term' | 'coef' | 'se' | 'hr' | 'lower' | 'upper' | 'p'>[];
+      })
+    | null;
 }
 
 const DEFAULT_TIMES = [0, 20, 40, 60] as const;

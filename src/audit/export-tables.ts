@@ -4,7 +4,7 @@
  * oracle `tests/oracle/audit.R`. A unit test checks that the committed file equals what the
  * audit builds now, so R always tests the very tables the audit uses.
  */
-import { isMain } from '../cli/is-main.ts';
+import { isMain } from '../lib/is-main.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { loadPublished, type Published } from '../published/load.ts';
 import { InputError } from '../stats/validate.ts';

@@ -37,7 +37,7 @@ export function riskTableCsv(data: KmData, ticks: readonly number[]): string {
   const rows: (string | number | null)[][] = [];
   for (const g of data.analysis.groups) {
     for (const t of ticks) {
-      const r = riskAt(data.analysis.km[g], t);
+      const r = riskAt(data, g, t);
       rows.push([g, groupLabel(data, g), t, r.atRisk, r.censored, r.events]);
     }
   }

@@ -1,21 +1,18 @@
 /**
- * What the Kaplan–Meier figure needs from an analysis, and small pure readers over the per-group
- * tables (one row per distinct time, as R's survfit): the step points to draw, S(t) at any t, the
- * KMunicate counts at any t, and the times the keyboard crosshair stops at.
+ * What the Kaplan–Meier figure needs from an analysis, and small pure readers over what the data
+ * step computed (src/stats via src/analysis): the step points to draw, S(t) at any t (read off the
+ * fitted curve by src/stats/survival-at.ts), the KMunicate counts at the risk-table times (the
+ * analysis's own `riskTable`), and the times the keyboard crosshair stops at. Nothing statistical
+ * is defined here: "at risk = time ≥ t" lives in src/stats only.
  */
 import type { CurveTable, SurvivalAnalysis } from '../analysis/survival-analysis.ts';
+import { lastAtOrBefore, survivalAtCore } from '../stats/survival-at.ts';
 import type { EndpointKey, GroupingKey } from '../analysis/views.ts';
 import { ownValue } from '../lib/label-record.ts';
 
-/** A pointwise band, a step function like the curve: value i holds from time i to time i + 1. */
-export interface KmBand {
-  readonly time: readonly number[];
-  readonly lower: readonly number[];
-  readonly upper: readonly number[];
-}
+import type { KmBand } from '../analysis/ensemble-bands.ts';
 
-/** Ensemble bands of every view: view id → group → band. */
-export type KmEnsemble = Readonly<Record<string, Readonly<Record<string, KmBand>>>>;
+export type { KmBand, KmEnsemble } from '../analysis/ensemble-bands.ts';
 
 /**
  * The chart's input. A `SurvivalView` (src/analysis/site-data.ts) satisfies it; `ensemble` is the
@@ -30,7 +27,7 @@ export interface KmData {
   readonly groupingLabel: string;
   readonly yLabel: string;
   readonly groupLabels: Readonly<Record<string, string>>;
-  readonly analysis: Pick<SurvivalAnalysis, 'groups' | 'km' | 'quantiles' | 'confLevel'> & Partial<SurvivalAnalysis>;
+  readonly analysis: Pick<SurvivalAnalysis, 'groups' | 'groupSizes' | 'km' | 'quantiles' | 'confLevel' | 'riskTable'> & Partial<SurvivalAnalysis>;
   readonly ensemble?: Readonly<Record<string, KmBand>> | null;
   /**
    * What the paper printed, given only when the curves are reconstructed: the reconstruction was
@@ -55,13 +52,6 @@ export interface StepPoint {
 /** The label of a group, falling back to its code. */
 export function groupLabel(data: Pick<KmData, 'groupLabels'>, group: string): string {
   return ownValue(data.groupLabels, group) ?? group;
-}
-
-/** Number of patients in a group: everyone appears once as an event or a censoring. */
-export function groupSize(curve: CurveTable): number {
-  let n = 0;
-  for (let i = 0; i < curve.time.length; i++) n += curve.nEvent[i] + curve.nCensor[i];
-  return n;
 }
 
 /** Last observed time of the group, or `tMax` if that comes first: where the drawn curve ends. */
@@ -90,18 +80,6 @@ export function stepPoints(curve: CurveTable, tMax = Infinity): StepPoint[] {
   return points;
 }
 
-/** Index of the last row with time ≤ t, or −1. */
-function rowAt(curve: CurveTable, t: number): number {
-  let lo = 0;
-  let hi = curve.time.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (curve.time[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
 export interface ValueAt {
   readonly s: number;
   readonly lower: number | null;
@@ -110,13 +88,14 @@ export interface ValueAt {
   readonly atRisk: number;
 }
 
-/** S(t) with its CI and the number at risk; null after the last observed time (not estimated). */
+/**
+ * S(t) with its CI and the number at risk, as src/stats/survival-at.ts reads them off the fit
+ * (R's `summary(fit, times = t)`); null after the last observed time, where the chart draws nothing.
+ */
 export function valueAt(curve: CurveTable, t: number): ValueAt | null {
   if (t < 0 || !curve.time.length || t > curve.time[curve.time.length - 1]) return null;
-  const i = rowAt(curve, t);
-  const { atRisk } = riskAt(curve, t);
-  if (i < 0) return { s: 1, lower: 1, upper: 1, atRisk };
-  return { s: curve.surv[i], lower: curve.lower[i], upper: curve.upper[i], atRisk };
+  const [v] = survivalAtCore(curve, [t]);
+  return { s: v.surv, lower: v.lower, upper: v.upper, atRisk: v.nRisk };
 }
 
 export interface RiskAt {
@@ -128,20 +107,19 @@ export interface RiskAt {
   readonly censored: number;
 }
 
-/** KMunicate counts at t; the three add up to the group size (README "riskTable"). */
-export function riskAt(curve: CurveTable, t: number): RiskAt {
-  let atRisk = 0;
-  let events = 0;
-  let censored = 0;
-  for (let i = 0; i < curve.time.length; i++) {
-    if (curve.time[i] < t) {
-      events += curve.nEvent[i];
-      censored += curve.nCensor[i];
-    } else {
-      atRisk += curve.nEvent[i] + curve.nCensor[i];
-    }
+/**
+ * KMunicate counts of a group at t, from the analysis's risk table (README "riskTable"); the three
+ * add up to the group size. The chart's ticks must be among the table's times: the data step
+ * computes the table at the ticks the site draws.
+ */
+export function riskAt(data: Pick<KmData, 'analysis'>, group: string, t: number): RiskAt {
+  const table = data.analysis.riskTable;
+  const k = table.times.indexOf(t);
+  const row = ownValue(table.groups, group);
+  if (k < 0 || !row) {
+    throw new Error(`no risk-table counts for ${group} at ${t} months (the analysis has times ${table.times.join(', ')})`);
   }
-  return { atRisk, events, censored };
+  return { atRisk: row.atRisk[k], events: row.events[k], censored: row.censored[k] };
 }
 
 /** Distinct event times of any group up to `tMax`, ascending. */
@@ -181,7 +159,7 @@ export function dataTableRows(curve: CurveTable, ticks: readonly number[]): Data
   return [...times]
     .sort((a, b) => a - b)
     .map((t) => {
-      const i = rowAt(curve, t);
+      const i = lastAtOrBefore(curve.time, t);
       const exact = i >= 0 && curve.time[i] === t;
       return {
         t,

@@ -5,7 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { ScaleLinear } from 'd3-scale';
-import { groupLabel, riskAt } from './km-data.ts';
+import { groupLabel } from './km-data.ts';
 import type { KmData } from './km-data.ts';
 import type { KmSettings, LabelMode } from './km-options.ts';
 import { textWidth, wrapText } from './text-metrics.ts';
@@ -95,7 +95,7 @@ export function kmLayout(data: KmData, s: KmSettings): KmLayout {
   const left = pad + Math.ceil(Math.max(rowLabelWidth + 22, textWidth('0.00', fs) + 10));
   const labelWidth = Math.max(...groups.map((g) => textWidth(groupLabel(data, g), fs + 1))) + SWATCH + 10;
   const labels = labelMode(data, s, labelWidth, left);
-  const widestCount = Math.max(...groups.map((g) => textWidth(String(riskAt(data.analysis.km[g], 0).atRisk), fs)));
+  const widestCount = Math.max(...groups.map((g) => textWidth(String(data.analysis.groupSizes[g]), fs)));
   const right = pad + Math.ceil(labels === 'direct' ? labelWidth + 10 : Math.max(widestCount / 2 + 4, 12));
   const plotLeft = left;
   const plotRight = s.width - right;

@@ -3,7 +3,7 @@
  * Everything else in src/charts/km-* reads the normalised `KmSettings`, never raw options.
  */
 import { HIGHLIGHTS, keyword } from './km-state.ts';
-import type { Highlight } from './km-state.ts';
+import type { Highlight, KmState } from './km-state.ts';
 
 export interface KmOptions {
   /** Width of the SVG in px (default 720, at least 240). The client passes the container's width. */
@@ -133,4 +133,17 @@ export function normaliseKmOptions(options: KmOptions = {}): KmSettings {
     fontSize: number(options.fontSize, 'fontSize', 12, 8, 32),
     fontFamily: text(options.fontFamily, 'fontFamily') ?? FONT_FAMILY,
   };
+}
+
+/**
+ * The chart options a figure state sets: its layers, and its highlight unless the page emphasises
+ * with CSS instead (`highlight: false`: the <km-figure> element's `data-highlight`). The one
+ * mapping from state to options, for the server figure, the element, the downloads and the story.
+ */
+export function kmOptionsFromState(
+  state: KmState,
+  { highlight = true }: { readonly highlight?: boolean } = {},
+): Pick<KmOptions, 'ci' | 'censor' | 'median' | 'ensemble' | 'highlight'> {
+  const layers = { ci: state.ci, censor: state.censor, median: state.median, ensemble: state.ensemble };
+  return highlight ? { ...layers, highlight: state.highlight } : layers;
 }

@@ -48,8 +48,7 @@ export function drawRiskTable(document: ChartDocument, layout: KmLayout, data: K
   }
   if (!first) return g;
   for (const tg of table.groups) {
-    const curve = data.analysis.km[tg.group];
-    const counts = layout.ticks.map((t) => riskAt(curve, t));
+    const counts = layout.ticks.map((t) => riskAt(data, tg.group, t));
     const header = svgElement(document, 'g', { class: 'km-table-group', 'data-group': tg.group });
     append(
       header,

@@ -95,12 +95,17 @@ export function parseKmState(get: (key: string) => string | null, base: KmState 
   return state;
 }
 
-/** The URL query for a state: the view always, the layers only where they differ from `base`. */
-export function kmStateToQuery(state: KmState, base: KmState = DEFAULT_KM_STATE): string {
+/**
+ * The query for a state: the view always, the layers only where they differ from `base`, and the
+ * highlight when asked (`highlight: true`; the story's steps carry it, the /explore/ address does
+ * not). `parseKmState` with the same `base` reads it back to the same state.
+ */
+export function kmStateToQuery(state: KmState, base: KmState = DEFAULT_KM_STATE, { highlight = false }: { readonly highlight?: boolean } = {}): string {
   const params = new URLSearchParams();
   params.set('grouping', state.grouping);
   params.set('endpoint', state.endpoint);
   for (const key of LAYER_KEYS) if (state[key] !== base[key]) params.set(key, state[key] ? '1' : '0');
+  if (highlight && state.highlight !== base.highlight) params.set('highlight', state.highlight ?? 'none');
   return `?${params.toString()}`;
 }
 

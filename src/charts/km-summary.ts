@@ -5,7 +5,7 @@
  */
 import { ENDPOINTS } from '../analysis/views.ts';
 import { formatFixed, formatMonths, formatP, formatPEquals } from '../format/number.ts';
-import { groupLabel, groupSize, valueAt } from './km-data.ts';
+import { groupLabel, valueAt } from './km-data.ts';
 import type { KmData } from './km-data.ts';
 import { ownValue } from '../lib/label-record.ts';
 
@@ -45,7 +45,7 @@ function publishedSummaryLine(data: KmData, published: NonNullable<KmData['asPub
   const p = published.logrankP ? `; log-rank p = ${published.logrankP}, as published` : '';
   if (groups.length === 1) {
     const m = printed(groups[0]);
-    return `${head} ${m}${/^\d/.test(m) ? ' months' : ''} for all ${groupSize(data.analysis.km[groups[0]])} patients, as published`;
+    return `${head} ${m}${/^\d/.test(m) ? ' months' : ''} for all ${data.analysis.groupSizes[groups[0]]} patients, as published`;
   }
   const parts = groups.map((g, i) => `${printed(g)}${i === 0 && /^\d/.test(printed(g)) ? ' months' : ''} ${phrase(data, g)}`);
   const body = groups.length === 2 ? parts.join(' vs ') : listJoin(parts);
@@ -68,7 +68,7 @@ export function kmSummaryLine(data: KmData): string {
     const q = data.analysis.quantiles[g]?.median;
     const ci = m !== null && q ? ` (95% CI ${months(q.lower)}–${months(q.upper)})` : '';
     const unit = m === null ? '' : ' months';
-    return `${head} ${months(m)}${unit}${ci} for all ${groupSize(data.analysis.km[g])} patients`;
+    return `${head} ${months(m)}${unit}${ci} for all ${data.analysis.groupSizes[g]} patients`;
   }
   const parts = groups.map((g, i) => {
     const m = median(data, g);
@@ -87,12 +87,12 @@ export function kmDescription(data: KmData, ticks: readonly number[] = [0, 20, 4
   const a = data.analysis;
   const endpoint = ENDPOINTS[data.endpoint];
   const events = endpoint.eventWord === 'death' ? 'deaths' : 'recurrences';
-  const total = a.groups.reduce((n, g) => n + groupSize(a.km[g]), 0);
+  const total = a.groups.reduce((n, g) => n + a.groupSizes[g], 0);
   const sentences: string[] = [];
   const sizes = a.groups.map((g) => {
     const c = a.km[g];
     const d = c.nEvent.reduce((x, y) => x + y, 0);
-    return `${groupLabel(data, g)} (${groupSize(c)} patients, ${d} ${events}${data.asPublished ? ' in the reconstruction drawn' : ''})`;
+    return `${groupLabel(data, g)} (${a.groupSizes[g]} patients, ${d} ${events}${data.asPublished ? ' in the reconstruction drawn' : ''})`;
   });
   sentences.push(
     a.groups.length === 1

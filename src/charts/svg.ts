@@ -37,3 +37,8 @@ export function append<P extends Element>(parent: P, ...children: (Element | nul
 export function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
+
+/** Text for SVG/XML markup written as a string (attribute values and text): the one escaper of the chart layer. */
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

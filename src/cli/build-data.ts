@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { buildSurvivalViews } from '../analysis/site-data.ts';
 import { GROUPINGS } from '../analysis/views.ts';
 import { readReconstructionReport } from '../analysis/reconstruction-report.ts';
-import { ensembleBands, ensembleMembers } from '../charts/km-ensemble.ts';
+import { ensembleBands, ensembleMembers } from '../analysis/ensemble-bands.ts';
 import { patientSource, readPatientsCsv, type Patient } from '../io/patients.ts';
 import { readEnsembleCsv } from '../io/ensemble.ts';
 import { ensembleUncertainty } from '../analysis/uncertainty.ts';
@@ -19,6 +19,8 @@ import type { Uncertainty } from '../analysis/uncertainty-schema.ts';
 import { writeFilesAtomic } from '../io/write-atomic.ts';
 import { readJsonFile, readPublishedJson } from '../published/read-json.ts';
 import { SurvivalFile } from '../published/survival-schema.ts';
+import { loadPublished, textEntryValue } from '../published/load.ts';
+import { buildPower } from '../analysis/story-power.ts';
 import { InputError } from '../stats/validate.ts';
 import { auditProject } from './audit.ts';
 import { calibrate, type CalibrationFixture, type CalibrationReport } from '../audit/calibration.ts';
@@ -121,8 +123,10 @@ export function buildData(root = '.'): BuildDataResult {
   const patients = readPatientsCsv(source.path);
   checkGroupings(patients, source.path);
   const survival = readPublishedJson(join(root, 'data/published/survival.json'), SurvivalFile);
+  const published = loadPublished(join(root, 'data/published'));
   const views = buildSurvivalViews(patients, survival);
   const uncertainty = source.reconstructed ? readUncertainty(root, survival) : null;
+  const power = buildPower(views, uncertainty, textEntryValue(published, 'methods-alpha', 'threshold'));
 
   const site = {
     reconstructed: source.reconstructed,
@@ -137,6 +141,10 @@ export function buildData(root = '.'): BuildDataResult {
     files: {
       [join(OUT, 'site.json')]: json(site),
       [join(OUT, 'views.json')]: json(views),
+      // The paper's printed numbers, validated, for the pages (which read no file of data/ themselves).
+      [join(OUT, 'published.json')]: json(published),
+      // What each comparison could detect (src/analysis/story-power.ts).
+      [join(OUT, 'power.json')]: json(power),
       // Pooled hazard ratios and ensemble ranges of the reconstructed numbers (null with real data).
       [join(OUT, 'uncertainty.json')]: json(uncertainty),
       // Ensemble band of the reconstructions for the KM figure (null with real data or none yet).

@@ -1,7 +1,2 @@
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-
-/** True when the module at `moduleUrl` is the script Node was asked to run (not imported by a test). */
-export function isMain(moduleUrl: string): boolean {
-  return process.argv[1] !== undefined && moduleUrl === pathToFileURL(resolve(process.argv[1])).href;
-}
+// Kept for the commands' imports; the function lives in src/lib so lower layers (src/audit) need not import src/cli.
+export { isMain } from '../lib/is-main.ts';

@@ -13,6 +13,7 @@
  * Row ids (claims) are the first two parts: `table2/insurance`, `table1/enhancement.hypo`, `survival/fig2a`.
  */
 import { join } from 'node:path';
+import { z } from 'zod';
 import { InputError } from '../stats/validate.ts';
 import type { Mark, Relation } from './parse-printed.ts';
 import { displayName, readPublishedJson } from './read-json.ts';
@@ -420,3 +421,25 @@ export function flattenPublished(p: Published): FlatValue[] {
     ...flattenText(p.text),
   ];
 }
+
+/** The `value` of a text.json entry by role, e.g. `textEntryValue(p, 'res-prior-tace', 'count')`; throws when absent. */
+export function textEntryValue(p: Pick<Published, 'text'>, id: string, role: string): number {
+  const entry = p.text.entries.find((e) => e.id === id);
+  if (!entry) throw new Error(`no text.json entry "${id}"`);
+  const value = entry.values.find((v) => v.role === role);
+  if (!value || value.value === null) throw new Error(`text.json entry "${id}" has no value "${role}"`);
+  return value.value;
+}
+
+/** All published files as one zod schema: what `npm run data` writes to src/generated/published.json. */
+export const PublishedFiles = z
+  .object({
+    table1: Table1File,
+    table2: Table2File,
+    table3: Table3File,
+    tableS1: TableS1File,
+    text: TextFile,
+    claims: ClaimsFile,
+    survival: SurvivalFile,
+  })
+  .strict();

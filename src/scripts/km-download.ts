@@ -6,6 +6,7 @@
 import { kmChart } from '../charts/km-chart.ts';
 import { kmTableCsv, riskTableCsv } from '../charts/km-csv.ts';
 import type { KmData } from '../charts/km-data.ts';
+import { kmOptionsFromState } from '../charts/km-options.ts';
 import type { KmState } from '../charts/km-state.ts';
 import { kmCaption, kmTitle } from '../charts/km-summary.ts';
 
@@ -33,10 +34,7 @@ export function exportSvg(data: KmData, state: KmState, ticks: readonly number[]
     {
       width: EXPORT_WIDTH,
       ticks,
-      ci: state.ci,
-      censor: state.censor,
-      median: state.median,
-      ensemble: state.ensemble,
+      ...kmOptionsFromState(state, { highlight: false }),
       labels: 'direct',
       standalone: true,
       title: kmTitle(data),

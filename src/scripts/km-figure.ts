@@ -20,7 +20,7 @@ import { crosshairStops } from '../charts/km-data.ts';
 import type { KmData } from '../charts/km-data.ts';
 import { kmLayout } from '../charts/km-layout.ts';
 import type { KmLayout } from '../charts/km-layout.ts';
-import { normaliseKmOptions } from '../charts/km-options.ts';
+import { kmOptionsFromState, normaliseKmOptions } from '../charts/km-options.ts';
 import { DEFAULT_KM_STATE, LAYER_KEYS, kmStateToQuery, normaliseKmState, parseKmState, sameKmState } from '../charts/km-state.ts';
 import type { KmState, KmStateInput, LayerKey } from '../charts/km-state.ts';
 import { kmSummaryLine, kmTitle } from '../charts/km-summary.ts';
@@ -283,10 +283,8 @@ export class KmFigureElement extends HTMLElement {
     const settings = normaliseKmOptions({
       width: Math.max(this.#width, 240),
       ticks: payload.ticks,
-      ci: s.ci,
-      censor: s.censor,
-      median: s.median,
-      ensemble: s.ensemble,
+      // The element's CSS emphasises (data-highlight); the drawing carries every layer.
+      ...kmOptionsFromState(s, { highlight: false }),
       allLayers: true,
       interactive: true,
       idPrefix: this.dataset.prefix || this.id || 'km',

@@ -13,6 +13,8 @@
  * State for tests and styling: `data-active-step` on the element, `is-current` on the step,
  * `data-state="grouping/endpoint/highlight"` on the figure's host once it shows a step.
  */
+import { DEFAULT_KM_STATE, parseKmState } from '../charts/km-state.ts';
+import type { KmState } from '../charts/km-state.ts';
 import { fragmentId } from './url-fragment.ts';
 
 const WIDE = '(min-width: 701px)';
@@ -20,7 +22,7 @@ const REDUCED = '(prefers-reduced-motion: reduce)';
 
 /** The `<km-figure>` API the story uses (src/scripts/km-figure.ts). */
 interface KmFigureLike extends HTMLElement {
-  setState?(state: Record<string, string | boolean | null>): unknown;
+  setState?(state: KmState): unknown;
 }
 
 class StoryScroller extends HTMLElement {
@@ -169,26 +171,19 @@ class StoryScroller extends HTMLElement {
       // Not upgraded yet: the element reads its attributes when it connects.
       for (const [name, value] of Object.entries(state)) km.setAttribute(name, value === null ? 'none' : String(value));
     }
-    host.dataset.state = stateKey(step);
+    host.dataset.state = stateKey(state);
   }
 }
 
-/** The figure state a step asks for, from its data attributes. */
-function stepState(step: HTMLElement): Record<string, string | boolean | null> {
-  const d = step.dataset;
-  return {
-    grouping: d.grouping ?? 'all',
-    endpoint: d.endpoint ?? 'rfs',
-    ci: d.ci === '1',
-    censor: d.censor === '1',
-    median: d.median === '1',
-    highlight: d.highlight || null,
-  };
+/** The figure state a step asks for: its `data-km-state`, as Step.astro wrote it with kmStateToQuery. */
+function stepState(step: HTMLElement): KmState {
+  const params = new URLSearchParams(step.dataset.kmState ?? '');
+  return parseKmState((key) => params.get(key), DEFAULT_KM_STATE);
 }
 
 /** `calcification/os/risk-table`: what the figure shows, for tests and styling. */
-function stateKey(step: HTMLElement): string {
-  return [step.dataset.grouping, step.dataset.endpoint, step.dataset.highlight || 'none'].join('/');
+function stateKey(state: KmState): string {
+  return [state.grouping, state.endpoint, state.highlight ?? 'none'].join('/');
 }
 
 if (!customElements.get('story-scroller')) customElements.define('story-scroller', StoryScroller);

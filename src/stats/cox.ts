@@ -24,8 +24,9 @@
  * - when the iterations run out, survival 3.5-3 reports `iter.max + 1` iterations and the
  *   log-likelihood at the last accepted step; so does this code.
  *
- * Not copied: R's `timefix` merges times that differ only in their last ~8 significant digits
- * (`aeqSurv`); here times are compared exactly. Strata, weights and offsets are not supported.
+ * Tied times: as R's `timefix = TRUE`, times that differ only in their last ~8 significant digits
+ * are one time (`aeqSurv`, src/stats/tied-times.ts, shared with every other estimator).
+ * Not copied: strata, weights and offsets.
  *
  * Tests, as in `summary.coxph`: Wald βᵀ V⁻¹ β, likelihood ratio 2(ℓ(β̂) − ℓ(0)), score
  * U(0)ᵀ I(0)⁻¹ U(0), each χ² on p degrees of freedom (p = number of estimable terms).
@@ -34,6 +35,7 @@
  * Reference: R `coxph(Surv(time, status) ~ x, ties = "efron")`, survival 3.5-3
  * (Therneau & Grambsch, *Modeling Survival Data*, Springer 2000, ch. 3).
  */
+import { indexTimes } from './tied-times.ts';
 import { chiSquareUpperTail, normalQuantile, normalTwoSidedP } from './special.ts';
 import { InputError, checkSurvivalData, eventToNumber, type EventFlag } from './validate.ts';
 
@@ -384,30 +386,16 @@ interface SortedData {
 }
 
 /**
- * Stable sort by time in O(n log n): sort a copy of the times natively, find each subject's
- * rank by binary search among the distinct times, then place subjects by counting sort.
+ * Stable sort by time: the times are merged and ranked by {@link indexTimes} (tied-times.ts, R's
+ * `aeqSurv`, the one tie rule of every estimator here), then subjects are placed by counting sort.
  */
 function sortByTime(time: ArrayLike<number>, status: ArrayLike<number>, columns: readonly ArrayLike<number>[]): SortedData {
   const n = time.length;
   const p = columns.length;
-  const sortedTimes = Float64Array.from(time as ArrayLike<number>).sort();
-  let m = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || sortedTimes[i] !== sortedTimes[m - 1]) sortedTimes[m++] = sortedTimes[i];
-  const unique = sortedTimes.subarray(0, m);
-  const rank = new Int32Array(n);
+  const { times, index: rank } = indexTimes(time);
+  const m = times.length;
   const groupStart = new Int32Array(m + 1);
-  for (let i = 0; i < n; i++) {
-    const t = time[i];
-    let lo = 0;
-    let hi = m - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (unique[mid] < t) lo = mid + 1;
-      else hi = mid;
-    }
-    rank[i] = lo;
-    groupStart[lo + 1]++;
-  }
+  for (let i = 0; i < n; i++) groupStart[rank[i] + 1]++;
   for (let g = 0; g < m; g++) groupStart[g + 1] += groupStart[g];
   const next = groupStart.slice(0, m);
   const order = new Int32Array(n);

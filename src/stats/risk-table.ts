@@ -2,6 +2,7 @@
  * The numbers under a Kaplan–Meier plot (KMunicate style): at risk, censored and events,
  * at chosen times.
  */
+import { bisectLeft } from 'd3-array';
 import type { KaplanMeierFit } from './kaplan-meier.ts';
 import { firstAtOrAfter } from './survival-at.ts';
 import { checkSurvivalData, checkTimes, InputError } from './validate.ts';
@@ -35,18 +36,9 @@ export function riskTableCore(time: ArrayLike<number>, event: ArrayLike<EventFla
   }
   eventTimes.sort();
   censorTimes.sort();
-  const before = (sorted: Float64Array, t: number): number => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const events = times.map((t) => before(eventTimes, t));
-  const censored = times.map((t) => before(censorTimes, t));
+  // Sorted ascending, so the count strictly before t is the insertion point of t on the left.
+  const events = times.map((t) => bisectLeft(eventTimes, t));
+  const censored = times.map((t) => bisectLeft(censorTimes, t));
   const atRisk = times.map((_, i) => time.length - events[i] - censored[i]);
   return { times: [...times], atRisk, events, censored };
 }

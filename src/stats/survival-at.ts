@@ -1,6 +1,7 @@
 /**
  * The Kaplan–Meier curve read off at chosen times, as R's `summary(fit, times = …, extend = TRUE)`.
  */
+import { bisectLeft, bisectRight } from 'd3-array';
 import type { KaplanMeierFit } from './kaplan-meier.ts';
 import { checkTimes, InputError } from './validate.ts';
 
@@ -21,31 +22,17 @@ export interface SurvivalAtTime {
 }
 
 /** Index of the last element of the ascending array `x` that is ≤ t, or −1. */
-export function lastAtOrBefore(x: readonly number[], t: number): number {
-  let lo = -1;
-  let hi = x.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (x[mid] <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+export function lastAtOrBefore(x: ArrayLike<number>, t: number): number {
+  return bisectRight(x, t) - 1;
 }
 
 /** Index of the first element of the ascending array `x` that is ≥ t, or `x.length`. */
-export function firstAtOrAfter(x: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = x.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (x[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+export function firstAtOrAfter(x: ArrayLike<number>, t: number): number {
+  return bisectLeft(x, t);
 }
 
 /** {@link survivalAt} without input checks. */
-export function survivalAtCore(fit: KaplanMeierFit, times: readonly number[]): SurvivalAtTime[] {
+export function survivalAtCore(fit: Pick<KaplanMeierFit, 'time' | 'nRisk' | 'surv' | 'se' | 'lower' | 'upper'>, times: readonly number[]): SurvivalAtTime[] {
   return times.map((t) => {
     const j = lastAtOrBefore(fit.time, t);
     const k = firstAtOrAfter(fit.time, t);

@@ -5,7 +5,8 @@
  */
 import { formatFixed, formatP } from '../../format/number.ts';
 import { survivalAt } from '../../stats/survival-at.ts';
-import { escapeXml, kmSvg } from './km-svg.ts';
+import { kmSvg } from '../../charts/sandbox-km.ts';
+import { escapeXml } from '../../charts/svg.ts';
 import { GROUP_LABELS, MAX_TIME, RISK_TIMES, SANDBOX_GROUPS, canAdd, canRemove, displayOrder } from './sandbox-model.ts';
 import type { SandboxAnalysis, SandboxPatient, SandboxState } from './sandbox-model.ts';
 

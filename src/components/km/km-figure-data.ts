@@ -30,8 +30,9 @@ function printedMedian(view: SurvivalView, group: string): string | null {
 }
 
 /**
- * The data one view needs in the browser: no precomputed risk table, and of the published numbers
- * only the headline ones, when the curves are reconstructed (`reconstructed`).
+ * The data one view needs in the browser: the curves, the risk table and the tests the data step
+ * computed, and of the published numbers only the headline ones, when the curves are
+ * reconstructed (`reconstructed`).
  */
 export function clientData(view: SurvivalView, ensemble: KmEnsemble | null, tMax = Infinity, reconstructed = false): KmData {
   const a = view.analysis;
@@ -45,7 +46,16 @@ export function clientData(view: SurvivalView, ensemble: KmEnsemble | null, tMax
     groupingLabel: view.groupingLabel,
     yLabel: view.yLabel,
     groupLabels: view.groupLabels,
-    analysis: { groups: a.groups, km: a.km, quantiles: a.quantiles, confLevel: a.confLevel, confType: a.confType, logrank: a.logrank },
+    analysis: {
+      groups: a.groups,
+      groupSizes: a.groupSizes,
+      km: a.km,
+      quantiles: a.quantiles,
+      confLevel: a.confLevel,
+      confType: a.confType,
+      logrank: a.logrank,
+      riskTable: a.riskTable,
+    },
     ensemble: bands ? Object.fromEntries(Object.entries(bands).map(([g, b]) => [g, clip(b, tMax)])) : null,
     asPublished: reconstructed ? publishedOf(view) : null,
   };

@@ -7,11 +7,11 @@
  * events are a range across the reconstructions; the band is drawn for the fewest of them (the
  * widest band) and the table gives the detectable HRs at both ends.
  */
-import { getView, getViewUncertainty } from '../../lib/generated.ts';
+import { getView } from '../../lib/generated.ts';
 import type { EndpointKey } from '../../analysis/views.ts';
 import { viewHazards } from '../hazards.ts';
-import { detectable, eventsOf } from './numbers.ts';
-import type { ForestRow } from './forest.ts';
+import { detectable } from './numbers.ts';
+import type { ForestRow } from '../../charts/forest.ts';
 
 export interface HazardRow extends ForestRow {
   readonly sign: 'Calcification' | 'Arterial enhancement';
@@ -35,10 +35,8 @@ export function hazardRows(): HazardRow[] {
       const view = getView(grouping, endpoint);
       const a = view.analysis;
       const ref = a.reference ?? a.groups[0];
-      const u = getViewUncertainty(view.id);
       for (const h of viewHazards(view)) {
-        const range = u?.hazardRatios.find((x) => x.term === h.term)?.events ?? null;
-        const d = detectable(range ?? eventsOf(view, [ref, h.term]), a.groupSizes[ref], a.groupSizes[h.term]);
+        const d = detectable(view.id, h.term);
         const comparison = `${view.groupLabels[h.term] ?? h.term} vs ${(view.groupLabels[ref] ?? ref).toLowerCase()}`;
         out.push({
           key: h.key,

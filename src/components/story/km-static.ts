@@ -2,17 +2,12 @@
  * Server-side drawing of the Kaplan–Meier figure for the story's inline (JavaScript-free, print)
  * copies, with the chart function of src/charts and linkedom's document.
  */
-import { parseHTML } from 'linkedom';
 import { kmChart } from '../../charts/km-chart.ts';
+import { kmOptionsFromState } from '../../charts/km-options.ts';
+import { serverDocument } from '../../charts/server-document.ts';
 import type { KmState } from '../../charts/km-state.ts';
 import type { SurvivalView } from '../../analysis/site-data.ts';
 import { formatMonths, formatP } from '../../format/number.ts';
-
-let doc: Document | null = null;
-function serverDocument(): Document {
-  doc ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
-  return doc;
-}
 
 /**
  * One sentence per group plus the log-rank test: the text alternative of a figure. With
@@ -48,11 +43,7 @@ export function staticKmSvg(view: SurvivalView, state: KmState, o: StaticKmOptio
     view,
     {
       width: o.width ?? 640,
-      ci: state.ci,
-      censor: state.censor,
-      median: state.median,
-      ensemble: state.ensemble,
-      highlight: state.highlight,
+      ...kmOptionsFromState(state),
       idPrefix: o.idPrefix,
       title: o.title,
       description: o.description,

@@ -1,39 +1,34 @@
 /**
  * Every number the story's prose shows, in one place, each from its source:
  *
- * - `printed`: what the paper printed, read from `data/published/` (validated by its zod schemas);
+ * - `printed`: what the paper printed, from `data/published/` as the data step validated it
+ *   (src/generated/published.json);
  * - `computed`: what we compute at build time from the patient file (`src/generated/`, via
  *   `src/lib/generated.ts`) — reconstructed unless real data were supplied (`reconstructed`). With
  *   reconstructed data, hazard ratios are pooled over the ensemble of reconstructions and numbers
  *   the paper does not print are ranges across it (src/analysis/uncertainty.ts), as text;
- * - `power`: the detectable hazard ratio for the events in the data (src/stats/survival-power.ts),
- *   a range with reconstructed data.
+ * - `power`: the detectable hazard ratio for the events in the data, computed by the data step
+ *   (src/analysis/story-power.ts, src/generated/power.json), a range with reconstructed data.
  *
  * The MDX never types a number: it reads them from here, already formatted for people
  * (src/format/number.ts), so the story cannot drift from the data.
  */
-import { getView, getViewUncertainty, site, uncertainty } from '../../lib/generated.ts';
+import { getComparisonPower, getView, getViewUncertainty, power, published as publishedFiles, site, uncertainty } from '../../lib/generated.ts';
 import type { SurvivalView } from '../../analysis/site-data.ts';
 import type { EndpointKey, GroupingKey } from '../../analysis/views.ts';
-import { loadPublished } from '../../published/load.ts';
 import type { Published } from '../../published/load.ts';
-import { detectableHazardRatio, schoenfeldEvents } from '../../stats/survival-power.ts';
+import { eventsOf } from '../../analysis/story-power.ts';
 import { formatEstimateCI, formatFixed, formatInterval, formatMonths, formatP, formatPercent } from '../../format/number.ts';
 import { intervalInWords, spansHalvingAndDoubling } from './words.ts';
 import { viewHazards } from '../hazards.ts';
 import { formatCountRange, formatPRange, roundLikePrinted } from '../../format/uncertainty.ts';
 import type { EnsembleRange } from '../../analysis/uncertainty-schema.ts';
 
-export { intervalInWords, spansHalvingAndDoubling };
+export { eventsOf, intervalInWords, spansHalvingAndDoubling };
 
-/** Power the story assumes when it asks what the study could detect (a conventional design value). */
-export const DESIGN_POWER = 0.8;
-
-let cache: Published | null = null;
-/** The printed numbers of the paper, loaded once per build. */
+/** The printed numbers of the paper (validated generated data). */
 export function published(): Published {
-  cache ??= loadPublished();
-  return cache;
+  return publishedFiles;
 }
 
 /** The `values` of a text.json entry by role, e.g. `textValue('res-prior-tace', 'count')`. */
@@ -72,13 +67,6 @@ function groupN(grouping: 'calcification' | 'enhancement', group?: string): numb
   const level = g.groups.find((x) => x.id === group);
   if (!level) throw new Error(`story: no published group ${grouping}/${group}`);
   return level.n.value as number;
-}
-
-/** Total events of a view (sum over groups of the Kaplan–Meier event counts). */
-export function eventsOf(view: SurvivalView, groups?: readonly string[]): number {
-  let d = 0;
-  for (const g of groups ?? view.analysis.groups) d += view.analysis.km[g].nEvent.reduce((a, b) => a + b, 0);
-  return d;
 }
 
 /** One hazard ratio of a Cox fit (term = the non-reference level), formatted: pooled over the ensemble with reconstructed data. */
@@ -143,20 +131,16 @@ function span(a: string, b: string, x: number | null, y: number | null): string 
   return (x ?? 0) <= (y ?? 0) ? `${a}–${b}` : `${b}–${a}`;
 }
 
-/** Detectable HRs for a count of events, or for both ends of its range across the reconstructions. */
-export function detectable(events: number | EnsembleRange, nRef: number, nOther: number): DetectableText {
-  const allocation = nOther / nRef;
-  const alpha = textValue('methods-alpha', 'threshold');
-  const at = (d: number) => detectableHazardRatio({ events: d, allocation, alpha, power: DESIGN_POWER });
-  const [lo, hi] = typeof events === 'number' ? [events, events] : [events.lower, events.upper];
-  const few = at(lo);
-  const many = at(hi);
+/** The detectable HRs of the hazard ratio of `term` in view `viewId`, as the data step computed them, formatted. */
+export function detectable(viewId: string, term: string): DetectableText {
+  const c = getComparisonPower(viewId, term);
+  const { few, many } = c;
   return {
-    events: typeof events === 'number' ? String(events) : formatCountRange(events),
-    allocation,
+    events: c.events.range ? formatCountRange(c.events) : String(c.events.lower),
+    allocation: c.allocation,
     above: span(formatFixed(many.above), formatFixed(few.above), many.above, few.above),
     below: span(formatFixed(few.below), formatFixed(many.below), few.below, many.below),
-    eventsFor15: Math.ceil(schoenfeldEvents({ hazardRatio: 1.5, allocation, alpha, power: DESIGN_POWER })),
+    eventsFor15: c.eventsFor15,
     undetectable: few.below !== null && few.above !== null ? { lower: few.below, upper: few.above } : null,
   };
 }
@@ -204,11 +188,9 @@ function build() {
   const allRfs = viewNumbers('all', 'rfs');
   const allOs = viewNumbers('all', 'os');
 
-  const eventsFor = (v: typeof calcOs, groups: readonly string[], term: string) =>
-    getViewUncertainty(v.view.id)?.hazardRatios.find((h) => h.term === term)?.events ?? eventsOf(v.view, groups);
-  const calcOsDetect = detectable(eventsFor(calcOs, ['no', 'yes'], 'yes'), calcOs.view.analysis.groupSizes.no, calcOs.view.analysis.groupSizes.yes);
-  const calcRfsDetect = detectable(eventsFor(calcRfs, ['no', 'yes'], 'yes'), calcRfs.view.analysis.groupSizes.no, calcRfs.view.analysis.groupSizes.yes);
-  const enhOsDetect = detectable(eventsFor(enhOs, ['hypo', 'hyper'], 'hyper'), enhOs.view.analysis.groupSizes.hypo, enhOs.view.analysis.groupSizes.hyper);
+  const calcOsDetect = detectable(calcOs.view.id, 'yes');
+  const calcRfsDetect = detectable(calcRfs.view.id, 'yes');
+  const enhOsDetect = detectable(enhOs.view.id, 'hyper');
 
   const s1 = p.tableS1.rows;
   const s1Level = (row: string, level: string) => {
@@ -315,7 +297,7 @@ function build() {
       enhOs,
     },
     power: {
-      design: formatPercent(DESIGN_POWER, 0),
+      design: formatPercent(power.designPower, 0),
       calcOs: calcOsDetect,
       calcRfs: calcRfsDetect,
       enhOs: enhOsDetect,

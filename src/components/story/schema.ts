@@ -1,28 +1,20 @@
 /**
- * Zod schemas of the story's content: the MDX front matter (the story's own title and summary, plus
- * the bibliographic facts of the article it retells) and the reference list. Used by the content
- * collections (src/content.config.ts) and by the unit tests, which check the front matter against
- * src/lib/paper.ts.
+ * Zod schemas of the story's content: the MDX front matter (the story's own title and summary; the
+ * article's bibliographic record lives in data/published/article.json only) and the reference list.
+ * Used by the content collections (src/content.config.ts) and by the unit tests.
  */
 import { z } from 'zod';
 
 const DOI = /^10\.\d{4,9}\/\S+$/;
 
-export const StoryAuthor = z.object({ given: z.string().min(1), family: z.string().min(1) }).strict();
-
 export const StoryFrontmatter = z
   .object({
-    /** The story's own title (our words). The article's title is data: data/published/article.json. */
+    /**
+     * The story's own title (our words). The article's bibliographic record (title, authors, DOI,
+     * journal, issue) is data, in data/published/article.json only (src/lib/paper.ts): `.strict()`
+     * refuses a copy of it here.
+     */
     title: z.string().min(1),
-    /** The article the story retells: its authors, DOI, journal and issue. */
-    authors: z.array(StoryAuthor).min(1),
-    doi: z.string().regex(DOI, 'must be a bare DOI such as 10.21037/hbsn.2019.06.02'),
-    journal: z.string().min(1),
-    /** Issue date, `YYYY-MM` (or a full date). */
-    date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be YYYY-MM or YYYY-MM-DD'),
-    volume: z.string().min(1),
-    issue: z.string().min(1),
-    pages: z.string().regex(/^\d+-\d+$/, 'must be first-last, e.g. 1-12'),
     /** The story's summary (our words), for search results and link previews. */
     description: z.string().min(50).max(200),
   })

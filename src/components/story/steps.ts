@@ -1,8 +1,10 @@
 /**
- * The scroll steps of the story and the state of the Kaplan–Meier figure at each one. One list for
- * the MDX (`<Step id>`), the sticky figure's script (via data attributes), the "open this in the
- * explorer" links and the end-to-end test.
+ * The scroll steps of the story and the state of the Kaplan–Meier figure at each one, read from the
+ * `<Step id label grouping endpoint highlight callout>` elements of content/story.mdx: the prose and
+ * its figure states live in the MDX only. One list for the steps themselves, the sticky figure's
+ * script (via `data-km-state`), the "open this in the explorer" links and the end-to-end test.
  */
+import storySource from '../../../content/story.mdx?raw';
 import { normaliseKmState } from '../../charts/km-state.ts';
 import type { KmState, KmStateInput } from '../../charts/km-state.ts';
 
@@ -20,23 +22,43 @@ export interface StoryStep {
   readonly callout: Callout;
 }
 
-function step(id: string, chapter: string, label: string, state: KmStateInput, callout: Callout = 'none'): StoryStep {
-  // The story starts from the explorer's defaults and states every view explicitly.
-  return { id, chapter, label, state: normaliseKmState({ ci: true, censor: true, median: false, ensemble: false, highlight: null, ...state }), callout };
+const CALLOUTS: readonly Callout[] = ['none', 'logrank', 'hazard-ratio'];
+/** The figure's layers and highlight a `<Step>` may set, as attributes. */
+const STATE_ATTRIBUTES = ['grouping', 'endpoint', 'ci', 'censor', 'median', 'ensemble', 'highlight'] as const;
+
+/**
+ * The steps of an MDX source, in order: each `<Step>` with its attributes (double-quoted strings),
+ * in the chapter whose `<Chapter id>` precedes it. Throws, naming the step, on a missing label or
+ * an invalid state or callout.
+ */
+export function stepsOf(source: string): StoryStep[] {
+  const steps: StoryStep[] = [];
+  let chapter = '';
+  for (const m of source.matchAll(/<(Chapter|Step)\s([^>]*)>/g)) {
+    const attrs = Object.fromEntries([...m[2].matchAll(/([a-zA-Z]+)="([^"]*)"/g)].map((a) => [a[1], a[2]]));
+    if (m[1] === 'Chapter') {
+      chapter = attrs.id ?? chapter;
+      continue;
+    }
+    const id = attrs.id;
+    if (!id || !attrs.label) throw new Error(`story: a <Step> needs an id and a label (${m[0]})`);
+    const callout = (attrs.callout ?? 'none') as Callout;
+    if (!CALLOUTS.includes(callout)) throw new Error(`story: step "${id}": invalid callout: ${attrs.callout}`);
+    const input: Record<string, string> = {};
+    for (const key of STATE_ATTRIBUTES) if (attrs[key] !== undefined) input[key] = attrs[key];
+    // The story starts from the explorer's defaults and states every view explicitly.
+    let state: KmState;
+    try {
+      state = normaliseKmState({ ci: true, censor: true, median: false, ensemble: false, highlight: null, ...(input as KmStateInput) });
+    } catch (err) {
+      throw new Error(`story: step "${id}": ${(err as Error).message}`);
+    }
+    steps.push({ id, chapter, label: attrs.label, state, callout });
+  }
+  return steps;
 }
 
-export const STORY_STEPS: readonly StoryStep[] = [
-  step('read-curve', 'reading', 'All patients, recurrence-free survival', { grouping: 'all', endpoint: 'rfs' }),
-  step('read-risk', 'reading', 'All patients, the numbers at risk', { grouping: 'all', endpoint: 'rfs', highlight: 'risk-table' }),
-  step('read-median', 'reading', 'All patients, overall survival and its median', { grouping: 'all', endpoint: 'os', highlight: 'median' }),
-  step('calc-split', 'calcification', 'Calcification, recurrence-free survival', { grouping: 'calcification', endpoint: 'rfs' }, 'logrank'),
-  step('calc-risk', 'calcification', 'Calcification, the numbers at risk', { grouping: 'calcification', endpoint: 'rfs', highlight: 'risk-table' }),
-  step('calc-os', 'calcification', 'Calcification, overall survival', { grouping: 'calcification', endpoint: 'os' }, 'logrank'),
-  step('calc-hr', 'calcification', 'Calcification, overall survival: hazard ratio', { grouping: 'calcification', endpoint: 'os' }, 'hazard-ratio'),
-  step('enh-rfs', 'enhancement', 'Arterial enhancement, recurrence-free survival', { grouping: 'enhancement', endpoint: 'rfs' }, 'logrank'),
-  step('enh-os', 'enhancement', 'Arterial enhancement, overall survival', { grouping: 'enhancement', endpoint: 'os' }, 'logrank'),
-  step('enh-hr', 'enhancement', 'Arterial enhancement, overall survival: hazard ratios', { grouping: 'enhancement', endpoint: 'os' }, 'hazard-ratio'),
-];
+export const STORY_STEPS: readonly StoryStep[] = stepsOf(storySource);
 
 export function getStep(id: string): StoryStep {
   const s = STORY_STEPS.find((x) => x.id === id);

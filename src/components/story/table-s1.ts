@@ -3,7 +3,7 @@
  * plot and its data table, read from data/published/tableS1.json.
  */
 import type { CheckedNumber, TableS1File } from '../../published/schemas.ts';
-import type { ForestRow } from './forest.ts';
+import type { ForestRow } from '../../charts/forest.ts';
 
 export interface TableS1Line {
   readonly key: string;

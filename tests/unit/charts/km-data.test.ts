@@ -1,27 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { crosshairStops, dataTableRows, eventTimes, groupSize, riskAt, stepPoints, valueAt } from '../../../src/charts/km-data.ts';
+import { crosshairStops, dataTableRows, eventTimes, riskAt, stepPoints, valueAt } from '../../../src/charts/km-data.ts';
 import { syntheticView } from './synthetic.ts';
 
 describe('km-data readers', () => {
   const view = syntheticView('enhancement', 'rfs');
   const a = view.analysis;
 
-  it('riskAt(curve, t) equals the analysis risk table (R convention) at 0, 20, 40, 60', () => {
+  it('riskAt reads the analysis risk table and refuses a time the data step did not compute', () => {
     for (const g of a.groups) {
       const table = a.riskTable.groups[g];
       a.riskTable.times.forEach((t, k) => {
-        expect(riskAt(a.km[g], t)).toEqual({ atRisk: table.atRisk[k], events: table.events[k], censored: table.censored[k] });
+        const r = riskAt(view, g, t);
+        expect(r).toEqual({ atRisk: table.atRisk[k], events: table.events[k], censored: table.censored[k] });
+        expect(r.atRisk + r.events + r.censored).toBe(a.groupSizes[g]);
       });
     }
+    expect(() => riskAt(view, a.groups[0], 17.5)).toThrow(/no risk-table counts for .* at 17.5 months/);
   });
 
-  it('riskAt counts add up to the group size at every time', () => {
+  it('valueAt reads at risk off the fit with the same "time ≥ t" rule as the risk table', () => {
     for (const g of a.groups) {
-      for (const t of [0, 5, 17.5, 33, 60, 200]) {
-        const r = riskAt(a.km[g], t);
-        expect(r.atRisk + r.events + r.censored).toBe(a.groupSizes[g]);
-      }
-      expect(groupSize(a.km[g])).toBe(a.groupSizes[g]);
+      a.riskTable.times.forEach((t, k) => {
+        const v = valueAt(a.km[g], t);
+        if (v) expect(v.atRisk).toBe(a.riskTable.groups[g].atRisk[k]);
+      });
     }
   });
 

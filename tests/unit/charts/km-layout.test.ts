@@ -66,8 +66,8 @@ describe('kmLayout: one x scale for the plot and the risk table', () => {
     }
   });
 
-  it('ticks further out extend the axis and the table', () => {
-    const view = syntheticView('calcification', 'rfs');
+  it('ticks further out extend the axis and the table (the data step computes the table at them)', () => {
+    const view = syntheticView('calcification', 'rfs', 42, [0, 20, 40, 60, 80, 100]);
     const svg = kmChart(view, { ticks: [0, 20, 40, 60, 80, 100] }, { document });
     expect(svg.querySelectorAll('.km-risk-table text[data-t="100"]').length).toBe(2 * 3);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TICKS, normaliseKmOptions } from '../../../src/charts/km-options.ts';
+import { DEFAULT_TICKS, kmOptionsFromState, normaliseKmOptions } from '../../../src/charts/km-options.ts';
 import { DEFAULT_KM_STATE, kmStateToQuery, normaliseKmState, parseKmState } from '../../../src/charts/km-state.ts';
 
 describe('normaliseKmOptions', () => {
@@ -67,5 +67,22 @@ describe('parseKmState (URL and attributes)', () => {
     const q = kmStateToQuery(state);
     expect(q).toBe('?grouping=all&endpoint=os&ci=0&ensemble=1');
     expect(fromQuery(q)).toEqual(state);
+  });
+  it('with highlight: true the query carries the highlight too, and every flag survives (ensemble included)', () => {
+    for (const highlight of [null, 'median', 'risk-table'] as const) {
+      for (const ensemble of [false, true]) {
+        const state = normaliseKmState({ grouping: 'enhancement', endpoint: 'rfs', median: true, censor: false, ensemble, highlight });
+        expect(fromQuery(kmStateToQuery(state, DEFAULT_KM_STATE, { highlight: true }))).toEqual(state);
+      }
+    }
+    expect(kmStateToQuery(normaliseKmState({ highlight: 'median' }))).not.toContain('highlight');
+  });
+});
+
+describe('kmOptionsFromState: the one state → options mapping', () => {
+  it('carries every layer and the highlight, or leaves the highlight to CSS', () => {
+    const state = normaliseKmState({ ci: false, censor: true, median: true, ensemble: true, highlight: 'median' });
+    expect(kmOptionsFromState(state)).toEqual({ ci: false, censor: true, median: true, ensemble: true, highlight: 'median' });
+    expect(kmOptionsFromState(state, { highlight: false })).toEqual({ ci: false, censor: true, median: true, ensemble: true });
   });
 });

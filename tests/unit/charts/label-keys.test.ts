@@ -1,7 +1,7 @@
 /** Group labels that are also names of Object.prototype members stay plain labels in the chart helpers (issue 16). */
 import { describe, expect, it } from 'vitest';
 import { groupLabel } from '../../../src/charts/km-data.ts';
-import { ensembleBands } from '../../../src/charts/km-ensemble.ts';
+import { ensembleBands } from '../../../src/analysis/ensemble-bands.ts';
 import { labelRecord, ownValue } from '../../../src/lib/label-record.ts';
 
 describe('labels that are Object.prototype names', () => {

@@ -24,7 +24,12 @@ function draw(random: () => number, n: number, medianEvent: number, medianCensor
 }
 
 /** A SurvivalView of synthetic data for a grouping and endpoint (labels from the site's views). */
-export function syntheticView(grouping: GroupingKey = 'enhancement', endpoint: EndpointKey = 'rfs', seed = 42): SurvivalView {
+export function syntheticView(
+  grouping: GroupingKey = 'enhancement',
+  endpoint: EndpointKey = 'rfs',
+  seed = 42,
+  times: readonly number[] = [0, 20, 40, 60],
+): SurvivalView {
   const random = mulberry32(seed);
   const meta = GROUPINGS[grouping];
   const sizes = [30, 14, 20, 12, 9];
@@ -40,7 +45,7 @@ export function syntheticView(grouping: GroupingKey = 'enhancement', endpoint: E
   });
   const analysis = analyseSurvival(
     { time, event, group: meta.column ? group : undefined },
-    meta.column ? { levels: meta.levels, reference: meta.levels[0] } : {},
+    meta.column ? { levels: meta.levels, reference: meta.levels[0], times } : { times },
   );
   const ep = ENDPOINTS[endpoint];
   return {

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBuild, type AstroBuild } from '../../../src/cli/build.ts';
-import { CORPUS, fill, fingerprint, fingerprintDiff, makeProject, readSidecar, runNpm, type PatientsCase } from '../robustness/harness.ts';
+import { CHILD_TEST_TIMEOUT_MS, CORPUS, fill, fingerprint, fingerprintDiff, makeProject, readSidecar, runNpm, type PatientsCase } from '../robustness/harness.ts';
 
 const projects: { remove: () => void }[] = [];
 afterEach(() => {
@@ -113,5 +113,5 @@ describe('the real `npm run build` in a child process', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(fingerprintDiff(before, fingerprint(p.root))).toEqual([]);
-  }, 300_000);
+  }, CHILD_TEST_TIMEOUT_MS);
 });

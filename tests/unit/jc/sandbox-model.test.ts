@@ -13,7 +13,7 @@ import {
 } from '../../../src/components/jc/sandbox-model.ts';
 import { kaplanMeier } from '../../../src/stats/kaplan-meier.ts';
 import { logRank } from '../../../src/stats/log-rank.ts';
-import { kmSvg, stepPath } from '../../../src/components/jc/km-svg.ts';
+import { kmSvg, stepPath } from '../../../src/charts/sandbox-km.ts';
 
 describe('KM sandbox model', () => {
   it('starts with ten patients, five per group', () => {

@@ -20,5 +20,5 @@ describe('runEnsemble: worker threads give the same attempts as one thread', () 
     const strip = (r: (typeof inProcess.attempts)[number]) => ({ index: r.index, seed: r.seed, accepted: r.accepted, failing: r.failing });
     expect(threaded.attempts.map(strip)).toEqual(inProcess.attempts.map(strip));
     expect(inProcess.attempts.map((r) => r.index)).toEqual(inProcess.attempts.map((_, i) => i));
-  }, 300_000);
+  });
 });

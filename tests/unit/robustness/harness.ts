@@ -22,8 +22,20 @@ export interface ChildResult {
   readonly stderr: string;
 }
 
-/** Runs `npm run --silent <script> -- <args>` in `cwd` (npm's own banner and notices off). */
-export function runNpm(cwd: string, script: string, args: readonly string[] = [], timeoutMs = 60_000): Promise<ChildResult> {
+/**
+ * A guard against a hung child, not a measure of speed: long enough that a busy 2-core machine
+ * never reaches it (a child that needs seconds idle may need minutes there). A child killed by it
+ * fails its test with its own output, never by the test's timeout, which is longer.
+ */
+export const CHILD_HANG_GUARD_MS = 600_000;
+/** The timeout of a test that runs children one after another: past the guard of each. */
+export const CHILD_TEST_TIMEOUT_MS = 2 * CHILD_HANG_GUARD_MS;
+
+/**
+ * Runs `npm run --silent <script> -- <args>` in `cwd` (npm's own banner and notices off). Tests run
+ * their children one at a time (not `it.concurrent`), so the load they make does not multiply.
+ */
+export function runNpm(cwd: string, script: string, args: readonly string[] = [], timeoutMs = CHILD_HANG_GUARD_MS): Promise<ChildResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], {
       cwd,
@@ -79,7 +91,7 @@ export function makeProject(options: ProjectOptions = {}): { root: string; remov
   if (options.reconstructed) cpSync(join(REPO, 'data/reconstructed'), join(root, 'data/reconstructed'), { recursive: true });
   if (options.patients !== undefined) writeFileSync(join(root, 'data/patients.csv'), options.patients);
   mkdirSync(join(root, 'src/generated'), { recursive: true });
-  for (const name of ['site.json', 'views.json', 'uncertainty.json', 'ensemble.json', 'reconstruction.json', 'audit.json']) {
+  for (const name of ['site.json', 'views.json', 'uncertainty.json', 'ensemble.json', 'reconstruction.json', 'audit.json', 'published.json', 'power.json']) {
     writeFileSync(join(root, 'src/generated', name), `{"sentinel":"${name}"}\n`);
   }
   return { root, remove };

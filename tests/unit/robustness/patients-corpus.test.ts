@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuildData } from '../../../src/cli/build-data.ts';
 import { parsePatientsCsv } from '../../../src/io/patients.ts';
-import { caseNames, CORPUS, fill, fingerprint, fingerprintDiff, makeProject, patientsInput, readSidecar, runNpm, type PatientsCase } from './harness.ts';
+import { CHILD_TEST_TIMEOUT_MS, caseNames, CORPUS, fill, fingerprint, fingerprintDiff, makeProject, patientsInput, readSidecar, runNpm, type PatientsCase } from './harness.ts';
 
 const cases = caseNames('patients').map((name) => ({ name, ...readSidecar<PatientsCase>('patients', name) }));
 const BASELINE = readFileSync(join(CORPUS, 'patients/_baseline.csv'));
@@ -31,9 +31,9 @@ describe('patients corpus: in-process (runBuildData in a temp project)', () => {
       const { code, stderr, stdout } = runInProcess(project.root);
       expect(stderr).toBe('');
       expect(code).toBe(0);
-      expect(stdout).toMatch(/^data: wrote 6 files/);
+      expect(stdout).toMatch(/^data: wrote 8 files/);
       const changed = fingerprintDiff(before, fingerprint(join(project.root, 'src/generated')));
-      expect(changed.sort()).toEqual(['audit.json', 'ensemble.json', 'reconstruction.json', 'site.json', 'uncertainty.json', 'views.json'].map((f) => `changed ${f}`));
+      expect(changed.sort()).toEqual(['audit.json', 'ensemble.json', 'power.json', 'published.json', 'reconstruction.json', 'site.json', 'uncertainty.json', 'views.json'].map((f) => `changed ${f}`));
       const site = JSON.parse(readFileSync(join(project.root, 'src/generated/site.json'), 'utf8'));
       expect(site).toMatchObject({ reconstructed: false, patientFile: 'data/patients.csv', patients: 12 });
       // Real data: no ensemble, so no pooled intervals or ranges; the numbers are shown as computed.
@@ -83,7 +83,7 @@ describe('patients corpus: the real `npm run data` in a child process', () => {
   it('covers at least two cases', () => expect(childCases.length).toBeGreaterThanOrEqual(2));
 
   for (const c of childCases) {
-    it.concurrent(`${c.name} (child process)`, async () => {
+    it(`${c.name} (child process)`, async () => {
       const project = makeProject({ patients: patientsInput(c.name), runnable: true });
       try {
         const before = fingerprint(project.root);
@@ -95,6 +95,6 @@ describe('patients corpus: the real `npm run data` in a child process', () => {
       } finally {
         project.remove();
       }
-    });
+    }, CHILD_TEST_TIMEOUT_MS);
   }
 });

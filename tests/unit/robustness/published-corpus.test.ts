@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAuditCli } from '../../../src/cli/audit.ts';
 import { runBuildData } from '../../../src/cli/build-data.ts';
-import { CORPUS, caseNames, editedText, fill, fingerprint, fingerprintDiff, makeProject, readSidecar, runNpm, type PublishedCase } from './harness.ts';
+import { CHILD_TEST_TIMEOUT_MS, CORPUS, caseNames, editedText, fill, fingerprint, fingerprintDiff, makeProject, readSidecar, runNpm, type PublishedCase } from './harness.ts';
 
 const cases = caseNames('published').map((name) => ({ name, ...readSidecar<PublishedCase>('published', name) }));
 const BASELINE_PATIENTS = readFileSync(join(CORPUS, 'patients/_baseline.csv'));
@@ -92,7 +92,7 @@ describe('published corpus: the real npm scripts in a child process', () => {
   });
 
   for (const c of childCases) {
-    it.concurrent(`${c.name} (npm run ${c.child}, child process)`, async () => {
+    it(`${c.name} (npm run ${c.child}, child process)`, async () => {
       const p = project(c, true);
       try {
         const before = fingerprint(p.root);
@@ -104,6 +104,6 @@ describe('published corpus: the real npm scripts in a child process', () => {
       } finally {
         p.remove();
       }
-    });
+    }, CHILD_TEST_TIMEOUT_MS);
   }
 });

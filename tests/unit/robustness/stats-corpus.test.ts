@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStats } from '../../../src/cli/stats.ts';
-import { caseNames, fill, fingerprint, fingerprintDiff, makeProject, readSidecar, runNpm, statsInput, tempDir, type StatsCase } from './harness.ts';
+import { CHILD_TEST_TIMEOUT_MS, caseNames, fill, fingerprint, fingerprintDiff, makeProject, readSidecar, runNpm, statsInput, tempDir, type StatsCase } from './harness.ts';
 
 const names = caseNames('stats');
 const cases = names.map((name) => ({ name, ...readSidecar<StatsCase>('stats', name) }));
@@ -50,7 +50,7 @@ describe('stats corpus: the real `npm run stats` in a child process', () => {
   it('covers at least three cases', () => expect(childCases.length).toBeGreaterThanOrEqual(3));
 
   for (const c of childCases) {
-    it.concurrent(`${c.name} (child process)`, async () => {
+    it(`${c.name} (child process)`, async () => {
       const project = makeProject({ runnable: true });
       try {
         writeFileSync(join(project.root, 'input.csv'), statsInput(c.name, c));
@@ -64,10 +64,10 @@ describe('stats corpus: the real `npm run stats` in a child process', () => {
       } finally {
         project.remove();
       }
-    });
+    }, CHILD_TEST_TIMEOUT_MS);
   }
 
-  it.concurrent('control: a valid file through the same harness exits 0 and writes --out', async () => {
+  it('control: a valid file through the same harness exits 0 and writes --out', async () => {
     const project = makeProject({ runnable: true });
     try {
       writeFileSync(join(project.root, 'input.csv'), 'id,time,status,g\n1,5,1,a\n2,6,0,a\n3,7,1,b\n4,9,1,b\n5,3,0,b\n');
@@ -78,7 +78,7 @@ describe('stats corpus: the real `npm run stats` in a child process', () => {
     } finally {
       project.remove();
     }
-  });
+  }, CHILD_TEST_TIMEOUT_MS);
 });
 
 describe('stats: hostile text that is valid data is kept as plain text', () => {

@@ -286,3 +286,20 @@ describe('coxph: validation errors (one line)', () => {
     expectInputError(() => coxph([1, 2, 3], [1, 1, 0], X, ['x'], { maxIter: 0 }), 'invalid maxIter: 0 (expected a whole number ≥ 1)'));
   it('invalid eps', () => expectInputError(() => coxph([1, 2, 3], [1, 1, 0], X, ['x'], { eps: 0 }), 'invalid eps: 0 (expected a number between 0 and 1)'));
 });
+
+describe('coxph: the tie rule of every estimator (tied-times.ts, R timefix)', () => {
+  it('treats times that differ in the last ~8 significant digits as one time, as R does', () => {
+    // 0.1 + 0.2 is 0.30000000000000004: R's aeqSurv makes it the same time as 0.3, and so must Cox.
+    const exact = [0.3, 0.3, 0.5, 0.7, 0.7, 0.9, 1.1, 1.3];
+    const near = [0.1 + 0.2, 0.3, 0.5, 0.7, 0.7 * (1 + 1e-12), 0.9, 1.1, 1.3];
+    const event = [1, 1, 0, 1, 1, 1, 0, 1] as const;
+    const X = [[0], [1], [0], [1], [0], [1], [0], [1]];
+    const a = coxph(exact, [...event], X, ['x'], { ties: 'efron' });
+    const b = coxph(near, [...event], X, ['x'], { ties: 'efron' });
+    expect(b.terms[0].coef).toBe(a.terms[0].coef);
+    expect(b.loglik).toEqual(a.loglik);
+    // A gap far above the tolerance is a different time and changes the fit.
+    const apart = [0.3, 0.3001, 0.5, 0.7, 0.7, 0.9, 1.1, 1.3];
+    expect(coxph(apart, [...event], X, ['x'], { ties: 'efron' }).terms[0].coef).not.toBe(a.terms[0].coef);
+  });
+});

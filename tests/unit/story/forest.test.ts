@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { forestPlotSvg, formatTick, serverDocument } from '../../../src/components/story/forest.ts';
-import type { ForestRow } from '../../../src/components/story/forest.ts';
+import { forestPlotSvg, formatTick } from '../../../src/charts/forest.ts';
+import type { ForestRow } from '../../../src/charts/forest.ts';
+import { serverDocument } from '../../../src/charts/server-document.ts';
 import { tableS1ForestRows, tableS1Lines } from '../../../src/components/story/table-s1.ts';
 import { loadPublished } from '../../../src/published/load.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kmChart } from '../../../src/charts/km-chart.ts';
-import { ensembleBands } from '../../../src/charts/km-ensemble.ts';
-import { makeDocument, syntheticView, withSyntheticEnsemble } from './synthetic.ts';
+import { ensembleBands } from '../../../src/analysis/ensemble-bands.ts';
+import { makeDocument, syntheticView, withSyntheticEnsemble } from '../charts/synthetic.ts';
 
 describe('ensemble band', () => {
   it('ensembleBands reads { views: { id: { group: { time, lower, upper } } } } and drops what it cannot read', () => {
@@ -30,7 +30,7 @@ describe('ensemble band', () => {
 
 describe('ensemble file as src/reconstruct writes it', () => {
   it('reads views → group → { time, lower, upper, min, median, max } and the member count', async () => {
-    const { ensembleMembers } = await import('../../../src/charts/km-ensemble.ts');
+    const { ensembleMembers } = await import('../../../src/analysis/ensemble-bands.ts');
     const json = {
       members: 200,
       grid: { from: 0, to: 2, step: 1 },

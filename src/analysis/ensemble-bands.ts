@@ -4,8 +4,17 @@
  * into the chart's per-view, per-group step bands, and returns null for anything it does not
  * recognise (the figure then simply offers no ensemble toggle).
  */
-import type { KmBand, KmEnsemble } from './km-data.ts';
 import { labelRecord, ownValue } from '../lib/label-record.ts';
+
+/** A pointwise band, a step function like the curve: value i holds from time i to time i + 1. */
+export interface KmBand {
+  readonly time: readonly number[];
+  readonly lower: readonly number[];
+  readonly upper: readonly number[];
+}
+
+/** Ensemble bands of every view: view id → group → band. */
+export type KmEnsemble = Readonly<Record<string, Readonly<Record<string, KmBand>>>>;
 
 function isNumbers(x: unknown): x is number[] {
   return Array.isArray(x) && x.every((v) => typeof v === 'number' && Number.isFinite(v));

@@ -7,7 +7,8 @@
  * the stylesheet maps to the site's group colours, and each curve has its own dash pattern so
  * that colour is never the only cue.
  */
-import type { KaplanMeierFit } from '../../stats/kaplan-meier.ts';
+import { escapeXml } from './svg.ts';
+import type { KaplanMeierFit } from '../stats/kaplan-meier.ts';
 
 export interface KmSvgCurve {
   /** Short key used in class names (`jc-km-curve-a`). */
@@ -32,10 +33,6 @@ export interface KmSvgOptions {
 
 const DASHES = ['', '7 4', '2 3', '10 3 2 3'];
 
-/** Escapes text for SVG/HTML element content and attribute values. */
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function r(x: number): string {
   return String(Math.round(x * 10) / 10);

@@ -1,19 +1,14 @@
 /**
- * The social (Open Graph) image, 1200 × 630: the Kaplan–Meier figure of overall survival by
- * calcification, drawn by the chart function of src/charts, with a title, rasterised at build time
- * with src/lib/raster.ts (npm-shipped fonts only, so the PNG is the same on every machine).
+ * The social (Open Graph) image, 1200 × 630: a Kaplan–Meier figure drawn by kmChart with a title
+ * and a tag. Pure `(data, text, { document, fontFamily }) → SVG markup`; src/pages/og.png.ts
+ * rasterises it with src/lib/raster.ts and that module's npm-shipped font.
  */
-import { parseHTML } from 'linkedom';
-import { kmChart } from '../../charts/km-chart.ts';
-import type { SurvivalView } from '../../analysis/site-data.ts';
-import { RASTER_FONT_FAMILY, svgToPng } from '../../lib/raster.ts';
+import { kmChart } from './km-chart.ts';
+import type { KmData } from './km-data.ts';
+import { escapeXml } from './svg.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 export interface OgText {
   readonly title: string;
@@ -22,14 +17,19 @@ export interface OgText {
   readonly tag?: string | null;
 }
 
+export interface OgContext {
+  readonly document: Document;
+  /** The font the rasteriser has (it draws no other), given to every text. */
+  readonly fontFamily: string;
+}
+
 /** The image as SVG markup. */
-export function ogSvg(view: SurvivalView, text: OgText): string {
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+export function ogSvg(data: KmData, text: OgText, { document, fontFamily }: OgContext): string {
   const chart = kmChart(
-    view,
+    data,
     // No risk table: a social card is seen as a thumbnail, where only the curves read.
-    { width: 1080, plotHeight: 330, fontSize: 21, fontFamily: RASTER_FONT_FAMILY, standalone: true, ci: true, censor: true, riskTable: false, idPrefix: 'og' },
-    { document: document as unknown as Document },
+    { width: 1080, plotHeight: 330, fontSize: 21, fontFamily, standalone: true, ci: true, censor: true, riskTable: false, idPrefix: 'og' },
+    { document },
   );
   const w = Number(chart.getAttribute('width'));
   const h = Number(chart.getAttribute('height'));
@@ -44,7 +44,7 @@ export function ogSvg(view: SurvivalView, text: OgText): string {
     ? `<g><rect x="${OG_WIDTH - 60 - 14 - text.tag.length * 11}" y="40" rx="16" width="${14 + text.tag.length * 11 + 14}" height="34" fill="#fff6db" stroke="#8a5300" stroke-width="2"/><text x="${OG_WIDTH - 60 - 7}" y="64" text-anchor="end" font-size="20" font-weight="700" fill="#8a5300">${escapeXml(text.tag)}</text></g>`
     : '';
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}" font-family="${RASTER_FONT_FAMILY}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}" font-family="${fontFamily}">`,
     `<rect width="${OG_WIDTH}" height="${OG_HEIGHT}" fill="#ffffff"/>`,
     `<rect width="${OG_WIDTH}" height="10" fill="#0a58a8"/>`,
     `<text x="60" y="80" font-size="38" font-weight="700" fill="#1a1a1a">${escapeXml(text.title)}</text>`,
@@ -54,8 +54,4 @@ export function ogSvg(view: SurvivalView, text: OgText): string {
     chart.outerHTML.replace(/\s?[\u2190-\u2193]\s?/g, ' '),
     '</svg>',
   ].join('');
-}
-
-export function ogPng(view: SurvivalView, text: OgText): Buffer {
-  return svgToPng(ogSvg(view, text), OG_WIDTH);
 }

@@ -4,7 +4,6 @@
  * story's own hazard-ratio chart. Pure: `(rows, options, { document }) → string`.
  */
 import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
 
 export interface ForestRow {
   /** Unique key; also the y value. */
@@ -36,12 +35,6 @@ export interface ForestContext {
   readonly document: Document;
 }
 
-let serverDoc: Document | null = null;
-/** A linkedom document for build-time rendering. */
-export function serverDocument(): Document {
-  serverDoc ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
-  return serverDoc;
-}
 
 const ROW_HEIGHT = 26;
 
