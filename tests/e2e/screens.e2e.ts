@@ -90,3 +90,96 @@ describe('the story on a laptop', () => {
     await page.close();
   });
 });
+
+const PHONES = [
+  { width: 390, height: 844 },
+  { width: 360, height: 640 },
+] as const;
+
+/** Everything drawn in the visible forest plot with id prefix `plotId`: box of its scroller, marks, text sizes. */
+async function forestGeometry(page: Page, plotId: string) {
+  return page.evaluate((id) => {
+    // Figures are skipped for rendering until near the viewport (content-visibility): ask about layout.
+    const svg = [...document.querySelectorAll<SVGSVGElement>(`svg:has([id="${id}-title"]), svg:has([id="${id}-narrow-title"])`)].find(
+      (s) => (s.closest('.lazy-figure') as HTMLElement).offsetHeight > 0,
+    );
+    if (!svg) return null;
+    svg.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const scroller = svg.closest('.figure-scroll')!.getBoundingClientRect();
+    const rendered = svg.getBoundingClientRect();
+    const scale = rendered.width / svg.viewBox.baseVal.width;
+    const marks = [...svg.querySelectorAll('line, path, text, rect')].map((e) => e.getBoundingClientRect()).filter((b) => b.width > 0 || b.height > 0);
+    return {
+      box: { left: scroller.left, right: scroller.right },
+      svgRight: rendered.right,
+      scrollWidth: svg.closest('.figure-scroll')!.scrollWidth,
+      clientWidth: svg.closest('.figure-scroll')!.clientWidth,
+      minLeft: Math.min(...marks.map((b) => b.left)),
+      maxRight: Math.max(...marks.map((b) => b.right)),
+      diamonds: svg.querySelectorAll('.forest-hollow').length,
+      smallestText: Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale)),
+    };
+  }, plotId);
+}
+
+describe('on a phone', () => {
+  it.each(PHONES)('at $width×$height the hazard-ratio forest plot fits its box, all diamonds and HR = 1 on screen, text ≥ 12 px', async ({ width, height }) => {
+    const page = await open('', width, height);
+    const g = await forestGeometry(page, 'hr-plot');
+    expect(g).not.toBeNull();
+    expect(g!.scrollWidth, 'no sideways scroll inside the figure').toBeLessThanOrEqual(g!.clientWidth);
+    expect(g!.minLeft).toBeGreaterThanOrEqual(g!.box.left - 0.5);
+    expect(g!.maxRight).toBeLessThanOrEqual(g!.box.right + 0.5);
+    expect(g!.diamonds).toBe(6);
+    expect(g!.smallestText).toBeGreaterThanOrEqual(12);
+    await page.close();
+  });
+
+  it.each([
+    { path: '', table: 'table:has(#hr-table-caption)' },
+    { path: 'journal-club/', table: 'table.jc-power-table' },
+  ])('at 390×844 every cell of $table on /$path is on screen (no hidden columns)', async ({ path, table }) => {
+    const page = await open(path, 390, 844);
+    const m = await page.evaluate((sel) => {
+      const t = document.querySelector(sel)!;
+      t.scrollIntoView({ block: 'start', behavior: 'instant' });
+      const cells = [...t.querySelectorAll('tbody td, tbody th')].map((c) => c.getBoundingClientRect());
+      return {
+        cells: cells.length,
+        left: Math.min(...cells.map((b) => b.left)),
+        right: Math.max(...cells.map((b) => b.right)),
+        empty: cells.filter((b) => b.width < 1 || b.height < 1).length,
+        vw: document.documentElement.clientWidth,
+        pageScroll: document.documentElement.scrollWidth,
+      };
+    }, table);
+    expect(m.cells).toBeGreaterThan(10);
+    expect(m.empty).toBe(0);
+    expect(m.left).toBeGreaterThanOrEqual(0);
+    expect(m.right).toBeLessThanOrEqual(m.vw);
+    expect(m.pageScroll).toBeLessThanOrEqual(m.vw);
+    await page.close();
+  });
+
+  it('at 390×844 the story draws each chart once: a step that keeps the previous chart shows only its callout', async () => {
+    const page = await open('', 390, 844);
+    const steps = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.step[data-step]')].map((s) => ({
+        id: s.dataset.step!,
+        // Inline figures are skipped for rendering until near the viewport: ask about layout.
+        chart: (s.querySelector('.step-figure .km-static') as HTMLElement | null)?.offsetHeight !== 0,
+        callout: ((s.querySelector('.step-figure .callout') as HTMLElement | null)?.offsetHeight ?? 0) > 0,
+        state: ['grouping', 'endpoint', 'ci', 'censor', 'median', 'highlight'].map((k) => s.dataset[k]).join('/'),
+      })),
+    );
+    expect(steps.map((s) => s.id)).toEqual(STORY_STEPS.map((s) => s.id));
+    steps.forEach((s, i) => {
+      const repeat = i > 0 && steps[i - 1].state === s.state;
+      expect(s.chart, `${s.id}: chart drawn`).toBe(!repeat);
+      if (repeat) expect(s.callout, `${s.id}: its callout`).toBe(true);
+    });
+    // Steps 7 and 10 (calc-hr, enh-hr) repeat the chart of steps 6 and 9.
+    expect(steps.filter((s) => !s.chart).map((s) => s.id)).toEqual(['calc-hr', 'enh-hr']);
+    await page.close();
+  });
+});
