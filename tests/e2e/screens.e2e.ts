@@ -183,3 +183,54 @@ describe('on a phone', () => {
     await page.close();
   });
 });
+
+describe('/tables/', () => {
+  const tableBoxes = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLTableElement>('.table-scroll > table')].map((t) => {
+        const box = t.parentElement!;
+        return { id: t.id, width: t.getBoundingClientRect().width, box: box.clientWidth, scrolls: box.scrollWidth > box.clientWidth + 1 };
+      }),
+    );
+
+  it.each([
+    { width: 1280, height: 900 },
+    { width: 1440, height: 900 },
+    { width: 1024, height: 768 },
+  ])('at $width×$height no risk table of the figures is cut off (every month and the caption in its box)', async ({ width, height }) => {
+    const page = await open('tables/', width, height);
+    const figures = (await tableBoxes(page)).filter((t) => /^fig/.test(t.id));
+    expect(figures.length).toBe(4);
+    for (const t of figures) {
+      expect(t.scrolls, `${t.id} scrolls`).toBe(false);
+      expect(t.width, t.id).toBeLessThanOrEqual(t.box + 1);
+    }
+    await page.close();
+  });
+
+  it('at 390×844 Table 3 scrolls inside its box with the first column kept in view', async () => {
+    const page = await open('tables/', 390, 844);
+    const m = await page.evaluate(async () => {
+      const table = document.getElementById('table3')!;
+      const box = table.parentElement!;
+      box.scrollIntoView({ block: 'start', behavior: 'instant' });
+      const firstHeader = table.querySelector('tbody th[scope="row"]')!;
+      const before = firstHeader.getBoundingClientRect().left;
+      const cell = table.querySelector('tbody td')!;
+      const cellBefore = cell.getBoundingClientRect().left;
+      box.scrollLeft = 300;
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      return {
+        scrolls: box.scrollWidth > box.clientWidth,
+        pageScroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        headerMoved: firstHeader.getBoundingClientRect().left - before,
+        cellMoved: cell.getBoundingClientRect().left - cellBefore,
+      };
+    });
+    expect(m.scrolls).toBe(true);
+    expect(m.pageScroll).toBe(0);
+    expect(m.cellMoved).toBeLessThan(-100);
+    expect(Math.abs(m.headerMoved)).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+});

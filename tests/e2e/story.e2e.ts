@@ -193,7 +193,13 @@ describe.each(BROWSERS)('story in %s', (name) => {
       expect(await page.count('.step-figure')).toBe(STORY_STEPS.length);
       const shown = await page.evaluate(() => [...document.querySelectorAll('.step-figure')].map((f) => f.checkVisibility()));
       expect(shown).toEqual(STORY_STEPS.map(() => true));
-      const boxes = await page.evaluate(() => [...document.querySelectorAll('.step-figure svg, .forest svg, .schematic, .flow')].map((e) => e.getBoundingClientRect().height));
+      // Forest plots come in two layouts (beside / above the rows), one of them not displayed.
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll('.step-figure svg, .forest svg, .schematic, .flow')]
+          .filter((e) => !e.closest('.forest-switch > :is(.forest-side, .forest-stacked)') || getComputedStyle(e.closest('.forest-switch > *')!).display !== 'none')
+          .map((e) => e.getBoundingClientRect().height),
+      );
+      expect(boxes.length).toBeGreaterThan(STORY_STEPS.length + 1);
       expect(boxes.every((h) => h > 50)).toBe(true);
       for (const hidden of ['.site-header', '.scrolly-figure', '.step-tools', '.toc', 'copy-button']) {
         expect(await page.isVisible(hidden), hidden).toBe(false);
