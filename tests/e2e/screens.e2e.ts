@@ -234,3 +234,44 @@ describe('/tables/', () => {
     await page.close();
   });
 });
+
+describe('/explore/', () => {
+  it.each([
+    { width: 1280, height: 800 },
+    { width: 1280, height: 900 },
+    { width: 1440, height: 900 },
+  ])('at $width×$height the controls and the plot (to its time axis) are on one screen', async ({ width, height }) => {
+    const page = await open('explore/?grouping=calcification&endpoint=os', width, height);
+    await page.waitForSelector('#explore-km[data-ready]');
+    const m = await page.evaluate(() => {
+      const visible = (sel: string) => [...document.querySelectorAll(sel)].find((e) => e.checkVisibility())!.getBoundingClientRect();
+      const controls = visible('#explore-km .km-controls');
+      const axis = visible('#explore-km .km-view[data-view="calcification-os"] .km-axis-x');
+      const plot = visible('#explore-km .km-view[data-view="calcification-os"] .km-svg-wrap svg');
+      return { controlsTop: controls.top, controlsBottom: controls.bottom, axisBottom: axis.bottom, plotTop: plot.top, vh: window.innerHeight, vw: document.documentElement.clientWidth, pageScroll: document.documentElement.scrollWidth };
+    });
+    expect(m.controlsTop).toBeGreaterThanOrEqual(0);
+    expect(m.controlsBottom).toBeLessThanOrEqual(m.vh);
+    expect(m.plotTop).toBeGreaterThanOrEqual(0);
+    expect(m.axisBottom).toBeLessThanOrEqual(m.vh);
+    expect(m.pageScroll).toBeLessThanOrEqual(m.vw);
+    await page.close();
+  });
+
+  it('the calcified median beyond the 60-month axis is marked on the chart and its patients at risk are named', async () => {
+    const page = await open('explore/?grouping=calcification&endpoint=os&median=1', 1280, 900);
+    await page.waitForSelector('#explore-km[data-ready]');
+    const m = await page.evaluate(() => {
+      const view = document.querySelector('#explore-km .km-view[data-view="calcification-os"]')!;
+      const svg = [...view.querySelectorAll('.km-svg-wrap svg')].find((s) => s.checkVisibility())!;
+      const marker = [...svg.querySelectorAll('.km-median-beyond')].find((t) => t.checkVisibility());
+      const plot = svg.getBoundingClientRect();
+      const box = marker?.getBoundingClientRect();
+      return { note: view.querySelector('[data-km-beyond]')?.textContent ?? null, marker: marker?.textContent ?? null, inside: !!box && box.left >= plot.left && box.right <= plot.right };
+    });
+    expect(m.note).toMatch(/^The median of calcifications \(\d+ months\) lies beyond the 60-month axis; only \d+ patients? (was|were) still at risk then\.$/);
+    expect(m.marker).toMatch(/^median \d+ mo →$/);
+    expect(m.inside).toBe(true);
+    await page.close();
+  });
+});
