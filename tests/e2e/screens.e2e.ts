@@ -275,3 +275,86 @@ describe('/explore/', () => {
     await page.close();
   });
 });
+
+/** Rendered size of the chart text of an SVG drawn with `preserveAspectRatio` meet (the default). */
+const SVG_TEXT_PX = `(svg) => {
+  const box = svg.getBoundingClientRect();
+  const vb = svg.viewBox.baseVal;
+  const scale = Math.min(box.width / vb.width, box.height / vb.height);
+  const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+  return { minText: Math.min(...sizes), drawnHeight: vb.height * scale, drawnWidth: vb.width * scale };
+}`;
+
+describe('presenter mode on a projector', () => {
+  it.each([
+    { width: 1280, height: 720, minText: 18 },
+    { width: 1920, height: 1080, minText: 24 },
+  ])('at $width×$height every slide fits the screen, charts fill it with text ≥ $minText px, no speaker notes', async ({ width, height, minText }) => {
+    const page = await open('journal-club/', width, height);
+    await page.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
+    await page.click('button[data-action="fullscreen"]');
+    await page.waitForSelector('jc-presenter[data-presenting="true"]', { state: 'attached' });
+    const count = await page.evaluate(() => document.querySelectorAll('.jc-slide').length);
+    expect(count).toBeGreaterThanOrEqual(15);
+    const titles: string[] = [];
+    for (let i = 0; i < count; i++) {
+      await page.waitForFunction((n) => document.querySelector('jc-presenter')?.getAttribute('data-slide') === String(n), i);
+      const m = await page.evaluate(
+        ({ measure }) => {
+          const slide = document.querySelector<HTMLElement>('.jc-slide[data-current]')!;
+          const box = slide.getBoundingClientRect();
+          const svg = slide.querySelector('svg');
+          const fn = new Function(`return (${measure})`)() as (s: SVGSVGElement) => { minText: number; drawnHeight: number; drawnWidth: number };
+          return {
+            title: slide.querySelector('.jc-slide-title')?.textContent ?? '',
+            top: box.top,
+            bottom: box.bottom,
+            contentBottom: Math.max(...[...slide.children].filter((c) => c.checkVisibility()).map((c) => c.getBoundingClientRect().bottom)),
+            notes: slide.querySelector('.jc-notes')?.checkVisibility() ?? false,
+            chart: svg ? fn(svg) : null,
+            vh: window.innerHeight,
+          };
+        },
+        { measure: SVG_TEXT_PX },
+      );
+      titles.push(m.title);
+      expect(m.notes, `${m.title}: notes projected`).toBe(false);
+      expect(m.top, m.title).toBeGreaterThanOrEqual(0);
+      expect(m.contentBottom, `${m.title}: bottom`).toBeLessThanOrEqual(m.vh);
+      if (m.chart) {
+        expect(m.chart.minText, `${m.title}: chart text`).toBeGreaterThanOrEqual(minText);
+        // The chart fills the slide: at least 60% of the screen's height (the title and callout share it).
+        expect(m.chart.drawnHeight, `${m.title}: chart height`).toBeGreaterThanOrEqual(0.6 * m.vh);
+      }
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(titles[0]).toMatch(/predict survival/);
+    expect(titles).toContain('Study design');
+    expect(titles).toContain('Take-home');
+    await page.close();
+  });
+
+  it('the speaker view (?presenter) shows notes, a timer and the next slide, and follows the projected deck', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const deck = await context.newPage();
+    await deck.goto(`${server.url}journal-club/`);
+    await deck.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
+    const speaker = await context.newPage();
+    await speaker.goto(`${server.url}journal-club/?presenter#jc-slide-title`);
+    await speaker.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
+    const view = () =>
+      speaker.evaluate(() => ({
+        slide: document.querySelector('jc-presenter')?.getAttribute('data-slide'),
+        notes: document.querySelector('.jc-slide[data-current] .jc-notes')?.checkVisibility() ?? false,
+        timer: document.querySelector('[data-part="timer"]')?.checkVisibility() ?? false,
+        next: document.querySelector('[data-part="next"]')?.textContent,
+      }));
+    expect(await view()).toEqual({ slide: '0', notes: true, timer: true, next: 'Study design' });
+    // The deck window has no notes by default.
+    expect(await deck.evaluate(() => document.querySelector('.jc-slide[data-current] .jc-notes')?.checkVisibility())).toBe(false);
+    await deck.click('button[data-action="next"]');
+    await speaker.waitForFunction(() => document.querySelector('jc-presenter')?.getAttribute('data-slide') === '1');
+    expect((await view()).next).not.toBe('Study design');
+    await context.close();
+  });
+});
