@@ -13,7 +13,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveStatic } from './harness.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtPages, DIST, launchChromium, serveStatic } from './harness.ts';
 import type { StaticServer } from './harness.ts';
 import { STORY_STEPS } from '../../src/components/story/steps.ts';
 
@@ -356,5 +358,56 @@ describe('presenter mode on a projector', () => {
     await speaker.waitForFunction(() => document.querySelector('jc-presenter')?.getAttribute('data-slide') === '1');
     expect((await view()).next).not.toBe('Study design');
     await context.close();
+  });
+});
+
+describe('journal club: plain words and a leader’s kit', () => {
+  it('no reader-facing text of any page uses developer words (service worker, file://, module scripts, version hashes)', () => {
+    const offenders: string[] = [];
+    for (const page of builtPages()) {
+      const text = page.html
+        .replace(/<script\b[\s\S]*?<\/script>/gi, ' ')
+        .replace(/<style\b[\s\S]*?<\/style>/gi, ' ')
+        .replace(/<!--[\s\S]*?-->/g, ' ')
+        .replace(/<[^>]+>/g, ' ');
+      for (const word of [/service workers?/i, /file:\/\//i, /module scripts?/i, /\bversion [0-9a-f]{6,}\b/i]) {
+        const hit = word.exec(text);
+        if (hit) offenders.push(`${page.file}: “${hit[0]}”`);
+      }
+    }
+    const status = readFileSync(join(DIST, 'jc-offline.js'), 'utf8');
+    for (const said of status.matchAll(/say\(([`'])([\s\S]*?)\1/g)) {
+      if (/service worker|version/i.test(said[2])) offenders.push(`jc-offline.js: “${said[2]}”`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the leader page has a 45- and a 60-minute plan that add up, objectives, and every model answer open', async () => {
+    const page = await open('journal-club/leader/', 1280, 900);
+    const m = await page.evaluate(() => ({
+      plans: [...document.querySelectorAll('table.jc-plan-table')].map((t) => ({
+        caption: t.querySelector('caption')?.textContent ?? '',
+        minutes: [...t.querySelectorAll('tbody tr')].map((r) => Number(r.children[1].textContent)),
+        starts: [...t.querySelectorAll('tbody tr')].map((r) => Number(r.children[0].textContent)),
+      })),
+      objectives: document.querySelectorAll('#objectives-h + p + ol > li').length,
+      answers: document.querySelectorAll('.jc-answer-sheet details').length,
+      closed: document.querySelectorAll('.jc-answer-sheet details:not([open])').length,
+    }));
+    expect(m.plans.map((p) => p.minutes.reduce((a, b) => a + b, 0))).toEqual([45, 60]);
+    for (const p of m.plans) p.starts.forEach((s, i) => expect(s).toBe(p.minutes.slice(0, i).reduce((a, b) => a + b, 0)));
+    expect(m.objectives).toBeGreaterThanOrEqual(4);
+    expect(m.answers).toBeGreaterThanOrEqual(8);
+    expect(m.closed).toBe(0);
+    await page.close();
+  });
+
+  it('the printed handout leaves ruled room for notes', async () => {
+    const page = await open('journal-club/handout/', 1280, 900);
+    await page.emulateMedia({ media: 'print' });
+    const h = await page.evaluate(() => document.querySelector('.handout-notes .note-lines')?.getBoundingClientRect().height ?? 0);
+    // At least 4 cm (96 px per inch).
+    expect(h).toBeGreaterThanOrEqual((4 / 2.54) * 96);
+    await page.close();
   });
 });
