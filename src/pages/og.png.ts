@@ -5,9 +5,12 @@ import { ogPng } from '../components/story/og-image.ts';
 
 /** The Open Graph / social image: overall survival by calcification, 1200 × 630 PNG. */
 export const GET: APIRoute = () => {
-  const png = ogPng(getView('calcification', 'os'), {
-    title: 'Does a calcified liver metastasis predict survival?',
-    subtitle: `Overall survival by calcification on CT, from Armstrong et al., ${paper.journalAbbrev} ${paper.year}`,
+  const view = getView('calcification', 'os');
+  const p = view.published.logrankP?.printed;
+  // The image states the finding, not just the question: no clear difference (p as printed).
+  const png = ogPng(view, {
+    title: 'Calcification on CT: no clear difference in survival',
+    subtitle: `Overall survival${p ? `, log-rank p = ${p}` : ''} (Armstrong et al., ${paper.journalAbbrev} ${paper.year})`,
     tag: site.reconstructed ? 'Reconstructed data' : null,
   });
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });

@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtPages, DIST, launchChromium, serveStatic } from './harness.ts';
 import type { StaticServer } from './harness.ts';
@@ -408,6 +408,36 @@ describe('journal club: plain words and a leader’s kit', () => {
     const h = await page.evaluate(() => document.querySelector('.handout-notes .note-lines')?.getBoundingClientRect().height ?? 0);
     // At least 4 cm (96 px per inch).
     expect(h).toBeGreaterThanOrEqual((4 / 2.54) * 96);
+    await page.close();
+  });
+});
+
+describe('for a journal editor', () => {
+  it('no file of the build names a placeholder domain; without SITE_URL no page carries an absolute address of its own', () => {
+    const files = readdirSync(DIST, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && /\.(html|xml|txt|js|json|webmanifest|css)$/.test(d.name))
+      .map((d) => join(d.parentPath, d.name));
+    expect(files.length).toBeGreaterThan(10);
+    const placeholders = files.filter((f) => /\bexample\.(org|com|net)\b|nelm-ct\.example/i.test(readFileSync(f, 'utf8')));
+    expect(placeholders).toEqual([]);
+    if (!process.env.SITE_URL) {
+      for (const page of builtPages()) {
+        expect(page.html, page.file).not.toMatch(/<link rel="canonical"|property="og:url"|property="og:image"/);
+      }
+      expect(readFileSync(join(DIST, 'robots.txt'), 'utf8')).not.toMatch(/https?:/);
+      expect(readFileSync(join(DIST, 'sitemap.xml'), 'utf8')).not.toMatch(/<loc>/);
+    }
+  });
+
+  it('the about page names maker, version, date, licences, contact, corrections, the relation to authors and journal, and the tables’ source', async () => {
+    const page = await open('about/', 1280, 900);
+    const text = await page.evaluate(() => document.querySelector('main')!.textContent!.replace(/\s+/g, ' '));
+    for (const term of ['Made by', 'Version', 'Date', 'Licences', 'Contact', 'Corrections', 'not the article', 'endorsed', 'Source of the reproduced tables']) {
+      expect(text, term).toContain(term);
+    }
+    expect(await page.evaluate(() => document.querySelector('[data-masthead="date"]')?.textContent)).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+    // Every page links to it from the footer.
+    expect(await page.evaluate(() => !!document.querySelector('footer a[href$="about/"]'))).toBe(true);
     await page.close();
   });
 });
