@@ -441,3 +441,54 @@ describe('for a journal editor', () => {
     await page.close();
   });
 });
+
+describe('polish', () => {
+  it.each([768, 1024, 1280])('at %i px the cohort bar never breaks a word ("Enhancement only")', async (width) => {
+    const page = await open('', width, 900);
+    const broken = await page.evaluate(() =>
+      [...document.querySelectorAll('.seg-label')].flatMap((label) => {
+        const text = label.firstChild!;
+        const words: string[] = [];
+        for (const m of (text.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(text, m.index!);
+          range.setEnd(text, m.index! + m[0].length);
+          // A word broken across lines has one box per line.
+          if (range.getClientRects().length > 1) words.push(m[0]);
+        }
+        return words;
+      }),
+    );
+    expect(broken).toEqual([]);
+    await page.close();
+  });
+
+  it('chapter headings read exactly as in the contents list (curly quotes in chapter 7); the forest caption says diamonds', async () => {
+    const page = await open('', 1280, 900);
+    const m = await page.evaluate(() => ({
+      toc: [...document.querySelectorAll('.toc a')].map((a) => a.textContent!.trim().replace(/^\d+\s*/, '')),
+      chapter7: document.querySelector('#not-significant h2, [id="not-significant"] h2')?.textContent?.trim() ?? '',
+      caption: document.getElementById('hr-plot-caption')?.textContent ?? '',
+    }));
+    expect(m.chapter7).toContain('“not significant”');
+    expect(m.toc.some((t) => m.chapter7.endsWith(t))).toBe(true);
+    expect(m.caption).toMatch(/diamonds/);
+    expect(m.caption).not.toMatch(/\bdots\b/);
+    await page.close();
+  });
+
+  it('the APA citation copies without surrounding spaces or line breaks', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.click('copy-button[data-target="cite-apa-text"] button');
+    await page.waitForFunction(() => document.querySelector('copy-button[data-target="cite-apa-text"] .copy-status')?.textContent === 'Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^\S/);
+    expect(copied).toMatch(/\S$/);
+    expect(copied).not.toMatch(/\n|\s{2,}/);
+    expect(copied).toContain('10.21037/hbsn.2019.06.02');
+    await context.close();
+  });
+});

@@ -254,7 +254,7 @@ describe.each(BROWSERS)('story in %s', (name) => {
       await page.click('copy-button[data-target="cite-bibtex-text"] button');
       await page.waitForFunction(() => document.querySelector('copy-button[data-target="cite-bibtex-text"] .copy-status')?.textContent === 'Copied');
       const copied = await page.evaluate(() => navigator.clipboard.readText());
-      expect(copied).toBe(await page.textContent('#cite-bibtex-text'));
+      expect(copied).toBe((await page.textContent('#cite-bibtex-text'))?.trim());
       expect(copied).toContain('doi     = {10.21037/hbsn.2019.06.02}');
       await page.close();
     });
