@@ -25,7 +25,8 @@ try {
 const { base, site } = settings;
 
 export default defineConfig({
-  site,
+  // No SITE_URL, no site: pages then carry no absolute URLs at all.
+  site: site ?? undefined,
   base,
   output: 'static',
   trailingSlash: 'ignore',

@@ -26,14 +26,16 @@ async function report(registration) {
     worker.postMessage('version');
   });
   if (answer) {
-    say(`Saved on this device for offline use: ${answer.files} pages and files (version ${answer.version.slice(0, 8)}). You can present without a network.`, 'ready');
+    // The copy's identifier stays out of the sentence (it means nothing to a reader); tests read it here.
+    statusEl.dataset.copy = answer.version;
+    say(`Saved on this device for offline use: ${answer.files} pages and files. You can present without a network.`, 'ready');
   } else {
     say('Saved on this device for offline use.', 'ready');
   }
 }
 
 if (!('serviceWorker' in navigator)) {
-  say('This browser cannot keep the site offline (no service workers, or a private window). Use the printable handout as a fallback.', 'unsupported');
+  say('This browser cannot keep the site for offline use (a private window, or a browser set up not to allow it). Print the handout instead.', 'unsupported');
 } else {
   say('Saving the site on this device for offline use…', 'saving');
   navigator.serviceWorker
@@ -45,5 +47,5 @@ if (!('serviceWorker' in navigator)) {
       return navigator.serviceWorker.ready;
     })
     .then(report)
-    .catch(() => say('The site could not be saved for offline use here (the browser refused the service worker). Use the printable handout as a fallback.', 'failed'));
+    .catch(() => say('The site could not be saved for offline use in this browser. Print the handout instead.', 'failed'));
 }

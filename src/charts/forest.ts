@@ -27,8 +27,14 @@ export interface ForestOptions {
   readonly domain?: readonly [number, number];
   readonly ticks?: readonly number[];
   readonly xLabel?: string;
-  /** Room for the row labels, px. */
+  /** Room for the row labels, px (side-by-side layout only). */
   readonly marginLeft?: number;
+  /**
+   * `side` (default): labels in a column left of the axis. `stacked`: each label on its own line
+   * above its interval, the axis using the full width — the phone layout, which reflows instead of
+   * shrinking the text or scrolling sideways.
+   */
+  readonly layout?: 'side' | 'stacked';
 }
 
 export interface ForestContext {
@@ -37,6 +43,8 @@ export interface ForestContext {
 
 
 const ROW_HEIGHT = 26;
+/** Stacked layout: a label line above each interval. */
+const STACKED_ROW_HEIGHT = 46;
 
 /** Tick labels: the number as written (`0.25`, `1`, `10`). */
 export function formatTick(x: number): string {
@@ -55,26 +63,32 @@ export function forestPlotSvg(rows: readonly ForestRow[], o: ForestOptions, { do
   const clamp = (x: number) => Math.min(domain[1], Math.max(domain[0], x));
   const emphasised = new Set(rows.filter((r) => r.emphasis).map((r) => r.key));
 
+  const stacked = o.layout === 'stacked';
   const plot = Plot.plot({
     document,
     width,
-    height: rows.length * ROW_HEIGHT + 56,
-    marginLeft: o.marginLeft ?? 200,
-    marginRight: 16,
+    height: rows.length * (stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT) + 56,
+    marginLeft: stacked ? 14 : (o.marginLeft ?? 200),
+    marginRight: stacked ? 14 : 16,
     marginTop: 8,
     marginBottom: 44,
     // No `style` option: Plot would write it as a style attribute, which the CSP does not allow.
     // The font and background are in story.css (.forest-plot).
     x: { type: 'log', domain: [...domain], ticks: [...ticks], tickFormat: formatTick, label: o.xLabel ?? 'Hazard ratio (log scale)', labelAnchor: 'center', labelArrow: 'none', grid: true },
-    y: { domain: keys, label: null, tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0 },
+    y: stacked ? { domain: keys, label: null, axis: null } : { domain: keys, label: null, tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0 },
     marks: [
       shaded.length
-        ? Plot.barX(shaded, { y: 'key', x1: (r: ForestRow) => clamp(r.shade!.lower), x2: (r: ForestRow) => clamp(r.shade!.upper), fill: 'currentColor', fillOpacity: 0.12, insetTop: 3, insetBottom: 3 })
+        ? Plot.barX(shaded, { y: 'key', x1: (r: ForestRow) => clamp(r.shade!.lower), x2: (r: ForestRow) => clamp(r.shade!.upper), fill: 'currentColor', fillOpacity: 0.12, insetTop: stacked ? 22 : 3, insetBottom: 3 })
+        : null,
+      // Stacked: the label sits in the upper half of its row band, from the left edge of the axis.
+      stacked
+        ? Plot.text(rows, { y: 'key', frameAnchor: 'left', dy: -11, text: 'label', textAnchor: 'start', lineAnchor: 'middle', fill: 'currentColor', className: 'forest-row-label' })
         : null,
       Plot.ruleX([1], { stroke: 'currentColor', strokeOpacity: 0.7 }),
-      Plot.ruleY(withHr, { y: 'key', x1: (r: ForestRow) => clamp(r.lower!), x2: (r: ForestRow) => clamp(r.upper!), stroke: 'currentColor', strokeWidth: 1.6 }),
+      Plot.ruleY(withHr, { y: 'key', dy: stacked ? 9 : 0, x1: (r: ForestRow) => clamp(r.lower!), x2: (r: ForestRow) => clamp(r.upper!), stroke: 'currentColor', strokeWidth: 1.6 }),
       Plot.dot(withHr, {
         y: 'key',
+        dy: stacked ? 9 : 0,
         x: (r: ForestRow) => clamp(r.hr!),
         r: 4.5,
         symbol: (r: ForestRow) => (emphasised.has(r.key) ? 'circle' : 'diamond'),
@@ -100,7 +114,7 @@ export function forestPlotSvg(rows: readonly ForestRow[], o: ForestOptions, { do
   plot.insertBefore(desc, plot.firstChild);
   plot.insertBefore(title, plot.firstChild);
   // Bold labels for emphasised rows.
-  for (const text of plot.querySelectorAll('g[aria-label="y-axis tick label"] text')) {
+  for (const text of plot.querySelectorAll('g[aria-label="y-axis tick label"] text, g.forest-row-label text')) {
     const label = text.textContent ?? '';
     const row = rows.find((r) => r.label === label);
     if (row && emphasised.has(row.key)) text.setAttribute('font-weight', '700');

@@ -62,7 +62,7 @@ export function drawCensorMarks(document: ChartDocument, layout: KmLayout, data:
  * Median lines: one neutral rule at 0.5 from the y axis to the latest median, then a drop to the
  * x axis at each group's median, in the group's colour. None for a median not reached.
  */
-export function drawMedianLines(document: ChartDocument, layout: KmLayout, data: KmData): SVGPathElement[] {
+export function drawMedianLines(document: ChartDocument, layout: KmLayout, data: KmData): (SVGPathElement | SVGTextElement)[] {
   const y = Math.round(layout.y(0.5) * 100) / 100;
   const drops = data.analysis.groups.map((group, i) => {
     const median = data.analysis.quantiles[group]?.median.est ?? null;
@@ -70,9 +70,31 @@ export function drawMedianLines(document: ChartDocument, layout: KmLayout, data:
     return { group, i, x: visible ? Math.round(layout.x(median) * 100) / 100 : null };
   });
   const xs = drops.map((d) => d.x).filter((x): x is number => x !== null);
+  // A median after the end of the axis: an arrow at the right edge on the 0.5 line, labelled, so
+  // the reader knows it exists (the figure's note says how many patients remain there).
+  const beyond = data.analysis.groups.flatMap((group, i) => {
+    const median = data.analysis.quantiles[group]?.median.est ?? null;
+    if (median === null || median <= layout.tMax || median > curveEnd(data.analysis.km[group])) return [];
+    return [
+      svgElement(
+        document,
+        'text',
+        {
+          class: `km-median-beyond km-text ${groupClass(i)}`,
+          'data-group': group,
+          x: layout.plotRight - 4,
+          y: y - 5,
+          'text-anchor': 'end',
+          'font-size': layout.fontSize,
+          fill: INK_LIGHT.text,
+        },
+        `median ${Math.round(median)} mo →`,
+      ),
+    ];
+  });
   const rule = svgElement(document, 'path', {
     class: 'km-median-line km-median-rule',
-    d: xs.length ? `M${layout.plotLeft},${y}H${Math.max(...xs)}` : null,
+    d: xs.length || beyond.length ? `M${layout.plotLeft},${y}H${beyond.length ? layout.plotRight : Math.max(...xs)}` : null,
     stroke: INK_LIGHT.muted,
     'stroke-width': 1.25,
     'stroke-dasharray': '2 3',
@@ -80,6 +102,7 @@ export function drawMedianLines(document: ChartDocument, layout: KmLayout, data:
   });
   return [
     rule,
+    ...beyond,
     ...drops.map((d) =>
       svgElement(document, 'path', {
         class: `km-median-line ${groupClass(d.i)}`,

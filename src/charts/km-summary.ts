@@ -5,7 +5,8 @@
  */
 import { ENDPOINTS } from '../analysis/views.ts';
 import { formatFixed, formatMonths, formatP, formatPEquals } from '../format/number.ts';
-import { groupLabel, valueAt } from './km-data.ts';
+import { curveEnd, groupLabel, valueAt } from './km-data.ts';
+import { survivalAtCore } from '../stats/survival-at.ts';
 import type { KmData } from './km-data.ts';
 import { ownValue } from '../lib/label-record.ts';
 
@@ -31,6 +32,42 @@ function months(x: number | null): string {
 export function listJoin(items: readonly string[], last = 'and'): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
+/** A median that falls after the end of the time axis, and how many patients it rests on. */
+export interface MedianBeyondAxis {
+  readonly group: string;
+  readonly median: number;
+  /** Patients still at risk (followed, no event yet) at the median time. */
+  readonly atRisk: number;
+}
+
+/**
+ * Medians later than `tMax` (the last tick) but within the curve: the chart cannot show them, so
+ * the figure says where they are and how few patients remain there.
+ */
+export function mediansBeyondAxis(data: KmData, tMax: number): MedianBeyondAxis[] {
+  const out: MedianBeyondAxis[] = [];
+  for (const group of data.analysis.groups) {
+    const m = median(data, group);
+    const curve = data.analysis.km[group];
+    if (m === null || m <= tMax || m > curveEnd(curve)) continue;
+    out.push({ group, median: m, atRisk: survivalAtCore(curve, [m])[0].nRisk });
+  }
+  return out;
+}
+
+/**
+ * One sentence for those medians, e.g. `The median of Calcifications (66 months) lies beyond the
+ * 60-month axis; only 2 patients were still at risk then.` Empty when there are none.
+ */
+export function beyondAxisSentence(data: KmData, tMax: number): string {
+  return mediansBeyondAxis(data, tMax)
+    .map((b) => {
+      const who = b.atRisk === 1 ? '1 patient was' : `${b.atRisk} patients were`;
+      return `The median of ${groupLabel(data, b.group).toLowerCase()} (${months(b.median)} months) lies beyond the ${formatMonths(tMax)}-month axis; only ${who} still at risk then.`;
+    })
+    .join(' ');
 }
 
 /**

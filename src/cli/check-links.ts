@@ -233,7 +233,10 @@ export function checkLinks(options: CheckOptions): LinkReport {
         // reported by check()
       }
     }
-    for (const page of pages.values()) {
+    // A build without SITE_URL has an empty sitemap (a sitemap lists absolute URLs only) and no
+    // Sitemap: line in robots.txt; a sitemap with entries must list every page.
+    const unconfigured = locs.length === 0 && !/^Sitemap:/im.test(existsSync(join(rootDir, 'robots.txt')) ? readFileSync(join(rootDir, 'robots.txt'), 'utf8') : '');
+    for (const page of unconfigured ? [] : pages.values()) {
       if (page.partial || /(^|\/)404\.html$/.test(page.file)) continue;
       if (!listed.has(page.path)) broken.push({ from: `${base}sitemap.xml`, link: page.path, reason: 'page missing from the sitemap' });
     }

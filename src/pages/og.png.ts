@@ -7,11 +7,14 @@ import { RASTER_FONT_FAMILY, svgToPng } from '../lib/raster.ts';
 
 /** The Open Graph / social image: overall survival by calcification, 1200 × 630 PNG. */
 export const GET: APIRoute = () => {
+  const view = getView('calcification', 'os');
+  const p = view.published.logrankP?.printed;
+  // The image states the finding, not just the question: no clear difference (p as printed).
   const svg = ogSvg(
-    getView('calcification', 'os'),
+    view,
     {
-      title: 'Does a calcified liver metastasis predict survival?',
-      subtitle: `Overall survival by calcification on CT, from Armstrong et al., ${paper.journalAbbrev} ${paper.year}`,
+      title: 'Calcification on CT: no clear difference in survival',
+      subtitle: `Overall survival${p ? `, log-rank p = ${p}` : ''} (Armstrong et al., ${paper.journalAbbrev} ${paper.year})`,
       tag: site.reconstructed ? 'Reconstructed data' : null,
     },
     { document: serverDocument(), fontFamily: RASTER_FONT_FAMILY },

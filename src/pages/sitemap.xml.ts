@@ -11,7 +11,6 @@ type PageModule = { getStaticPaths?: StaticPaths; partial?: boolean };
  */
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;
-  const origin = site ?? new URL('https://example.org');
   const modules = import.meta.glob<PageModule>('./**/*.{astro,md,mdx}');
   const paths: string[] = [];
   for (const [file, load] of Object.entries(modules)) {
@@ -27,6 +26,7 @@ export const GET: APIRoute = async ({ site }) => {
       if (p !== null) paths.push(p);
     }
   }
-  const xml = sitemapXml(paths.map((p) => absoluteUrl(origin, base, p)));
+  // A sitemap lists absolute URLs only: without SITE_URL it stays empty rather than name a placeholder.
+  const xml = sitemapXml(site ? paths.map((p) => absoluteUrl(site, base, p)) : []);
   return new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
 };

@@ -14,7 +14,10 @@ class CopyButton extends HTMLElement {
       const target = document.getElementById(this.dataset.target ?? '');
       if (!target) return;
       try {
-        await navigator.clipboard.writeText(target.textContent ?? '');
+        // What the reader sees (innerText: the markup's line breaks and indentation collapsed, a
+        // <pre>'s lines kept), without the whitespace around it, so a pasted citation starts and
+        // ends with its first and last character.
+        await navigator.clipboard.writeText(copyText(target));
         if (status) status.textContent = 'Copied';
       } catch {
         if (status) status.textContent = 'Copy failed: select the text instead';
@@ -27,3 +30,8 @@ class CopyButton extends HTMLElement {
 }
 
 if (!customElements.get('copy-button')) customElements.define('copy-button', CopyButton);
+
+/** The text a copy button puts on the clipboard for `target`. */
+export function copyText(target: HTMLElement): string {
+  return target.innerText.trim();
+}

@@ -7,7 +7,8 @@
  *   and ends with `/`, without `//` (a protocol-relative URL: another host) and without `.` or `..`
  *   segments. Default `/`.
  * - `SITE_URL`: an `https://` origin (scheme, host, optional port; no path, query, fragment or
- *   credentials). Default `https://nelm-ct.example.org`.
+ *   credentials). Unset by default: then no page carries an absolute URL (no canonical link, no
+ *   Open Graph URL or image, no sitemap entries), rather than a placeholder domain.
  * - `FRAME_ANCESTORS`: who may show the pages in a frame (CSP `frame-ancestors`): `'self'` (default),
  *   `'none'`, or `'self'` followed by https origins separated by spaces, e.g.
  *   `FRAME_ANCESTORS="'self' https://journal.example"` for a journal that embeds the figure.
@@ -16,12 +17,11 @@ import { InputError } from '../stats/validate.ts';
 
 export interface SiteSettings {
   readonly base: string;
-  readonly site: string;
+  /** The https origin, or null when `SITE_URL` is unset. */
+  readonly site: string | null;
   /** Source list of the CSP's `frame-ancestors` directive. */
   readonly frameAncestors: string;
 }
-
-export const DEFAULT_SITE_URL = 'https://nelm-ct.example.org';
 
 const BASE_PATH = /^\/(?:[A-Za-z0-9\-._~]+\/)*$/;
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
@@ -73,7 +73,7 @@ export function checkFrameAncestors(value: string): string {
 export function siteSettings(env: Readonly<Record<string, string | undefined>>): SiteSettings {
   return {
     base: checkBasePath(env.BASE_PATH || '/'),
-    site: checkOrigin(env.SITE_URL || DEFAULT_SITE_URL, 'SITE_URL'),
+    site: env.SITE_URL ? checkOrigin(env.SITE_URL, 'SITE_URL') : null,
     frameAncestors: checkFrameAncestors(env.FRAME_ANCESTORS || "'self'"),
   };
 }

@@ -175,23 +175,35 @@ describe.each(BROWSERS)('journal club in %s', (name) => {
       await page.press('Enter');
       await expect.poll(() => page.attr('jc-presenter', 'data-presenting')).toBe('true');
       await expect.poll(() => page.evaluate(() => document.activeElement?.matches('[data-part="deck"]'))).toBe(true);
+      // Slides 1 and 2 are the title and the study design; the story's figures follow.
       await page.press('ArrowRight');
       await expect.poll(slide).toBe('1');
       await page.press('ArrowRight');
       await expect.poll(slide).toBe('2');
+      await page.press('ArrowRight');
+      await expect.poll(slide).toBe('3');
       await page.press('ArrowLeft');
-      await expect.poll(slide).toBe('1');
+      await expect.poll(slide).toBe('2');
       expect(await page.count('.jc-slide[data-current]')).toBe(1);
       expect(await page.count('.jc-slide[data-current] svg')).toBe(1);
-      expect(await page.text('[data-part="count"]')).toMatch(/^Slide 2 of \d+: /);
+      expect(await page.text('[data-part="count"]')).toMatch(/^Slide 3 of \d+: /);
+      // The projected deck never shows the speaker notes.
+      expect(await page.isVisible('.jc-slide[data-current] .jc-notes')).toBe(false);
 
-      // Speaker notes toggle.
+      await page.press('Escape');
+      await expect.poll(() => page.attr('jc-presenter', 'data-presenting')).toBe('false');
+
+      // Speaker notes: off by default on the page, switched on and off again.
+      expect(await page.isVisible('.jc-slide[data-current] .jc-notes')).toBe(false);
       await tabTo(page, 'button[data-action="notes"]');
       await page.press('Enter');
-      await expect.poll(() => page.isVisible('.jc-slide[data-current] .jc-notes')).toBe(false);
-      await page.press('Enter');
       await expect.poll(() => page.isVisible('.jc-slide[data-current] .jc-notes')).toBe(true);
+      await page.press('Enter');
+      await expect.poll(() => page.isVisible('.jc-slide[data-current] .jc-notes')).toBe(false);
 
+      await tabTo(page, 'button[data-action="fullscreen"]');
+      await page.press('Enter');
+      await expect.poll(() => page.attr('jc-presenter', 'data-presenting')).toBe('true');
       await page.press('Escape');
       await expect.poll(() => page.attr('jc-presenter', 'data-presenting')).toBe('false');
       expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();

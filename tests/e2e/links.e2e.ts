@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks, formatReport } from '../../src/cli/check-links.ts';
+import { SUB_SITE_URL } from './builds.ts';
 import { DIST, serveStatic } from './harness.ts';
 import { BROWSERS, openBrowser } from './browsers.ts';
 
@@ -23,7 +24,7 @@ beforeAll(() => {
   if (!subpathBuildIsFresh()) {
     // Vitest copies import.meta.env into process.env (BASE_URL=/ among them); Astro would inline
     // that BASE_URL over the configured base, so the child gets the environment without them.
-    const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: SUB, ASTRO_TELEMETRY_DISABLED: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: SUB, SITE_URL: process.env.SITE_URL || SUB_SITE_URL, ASTRO_TELEMETRY_DISABLED: '1' };
     for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST', 'NODE_ENV']) delete env[key];
     execFileSync('npx', ['astro', 'build', '--outDir', SUB_DIR], {
       env,
@@ -42,7 +43,7 @@ describe('internal links of the built site', () => {
   });
 
   it(`${SUB_DIR}/ (built for ${SUB}): 0 broken links`, () => {
-    const report = checkLinks({ dir: SUB_DIR, base: SUB });
+    const report = checkLinks({ dir: SUB_DIR, base: SUB, site: process.env.SITE_URL || SUB_SITE_URL });
     expect(report.checked).toBeGreaterThan(100);
     expect(report.broken, formatReport(report, { listExternal: false })).toEqual([]);
   });

@@ -8,8 +8,8 @@ import type { CitablePaper } from './formats.ts';
 import { doiLink } from './formats.ts';
 
 export interface WebPageInput {
-  /** Absolute URL of the page. */
-  readonly url: string;
+  /** Absolute URL of the page; none without a configured SITE_URL. */
+  readonly url?: string;
   readonly name: string;
   readonly description: string;
   /** Absolute URL of the social image. */
@@ -50,8 +50,7 @@ export function storyJsonLd(page: WebPageInput, p: CitablePaper): Record<string,
   return {
     '@context': 'https://schema.org',
     '@type': 'WebPage',
-    '@id': page.url,
-    url: page.url,
+    ...(page.url ? { '@id': page.url, url: page.url } : {}),
     name: page.name,
     description: page.description,
     inLanguage: page.inLanguage ?? 'en',

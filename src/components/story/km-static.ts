@@ -35,6 +35,12 @@ export interface StaticKmOptions {
   readonly width?: number;
   readonly title: string;
   readonly description: string | null;
+  /** Text size in the drawing's units (default 12): larger for slides seen from across a room. */
+  readonly fontSize?: number;
+  /** Height of the plot area (default: from the width). */
+  readonly plotHeight?: number;
+  /** Draw the risk table under the plot (default true). */
+  readonly riskTable?: boolean;
 }
 
 /** The figure as SVG markup, in the state of a story step. */
@@ -47,6 +53,9 @@ export function staticKmSvg(view: SurvivalView, state: KmState, o: StaticKmOptio
       idPrefix: o.idPrefix,
       title: o.title,
       description: o.description,
+      fontSize: o.fontSize,
+      plotHeight: o.plotHeight,
+      riskTable: o.riskTable,
     },
     { document: serverDocument() },
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crosshairText } from '../../../src/charts/km-crosshair.ts';
-import { kmCaption, kmDescription, kmSummaryLine, listJoin } from '../../../src/charts/km-summary.ts';
+import { beyondAxisSentence, kmCaption, kmDescription, kmSummaryLine, listJoin, mediansBeyondAxis } from '../../../src/charts/km-summary.ts';
 import type { SurvivalView } from '../../../src/analysis/site-data.ts';
 import { syntheticView } from './synthetic.ts';
 
@@ -69,5 +69,21 @@ describe('crosshairText', () => {
     const text = crosshairText(view, 0);
     expect(text).toBe('At 0 months, RFS with 95% CI: No calcifications 1.00 (1.00–1.00), 30 at risk; Calcifications 1.00 (1.00–1.00), 14 at risk.');
     expect(crosshairText(view, 500)).toContain('no longer followed');
+  });
+});
+
+describe('mediansBeyondAxis / beyondAxisSentence', () => {
+  // Five patients: events at 10, 50, 66; censored at 50 and 70, so 2 (the 66 and the 70) are at risk at 66 months.
+  const curve = { time: [10, 50, 66, 70], nRisk: [5, 4, 2, 1], nEvent: [1, 1, 1, 0], nCensor: [0, 1, 0, 1], surv: [0.83, 0.67, 0.44, 0.44], se: [0, 0, 0, 0], lower: [0, 0, 0, 0], upper: [1, 1, 1, 1] };
+  const base = withMedians(syntheticView('calcification', 'os'), { no: 30, yes: 66 }, 0.5);
+  const view = { ...base, analysis: { ...base.analysis, km: { ...base.analysis.km, yes: curve } } };
+
+  it('finds the median after the 60-month axis and the 2 patients it rests on (hand count)', () => {
+    expect(mediansBeyondAxis(view, 60)).toEqual([{ group: 'yes', median: 66, atRisk: 2 }]);
+    expect(beyondAxisSentence(view, 60)).toBe('The median of calcifications (66 months) lies beyond the 60-month axis; only 2 patients were still at risk then.');
+  });
+  it('says nothing when the axis reaches the median', () => {
+    expect(mediansBeyondAxis(view, 80)).toEqual([]);
+    expect(beyondAxisSentence(view, 80)).toBe('');
   });
 });

@@ -6,7 +6,7 @@ import { expectInputError } from '../helpers.ts';
 
 describe('siteSettings', () => {
   it('defaults, and valid values kept as given', () => {
-    expect(siteSettings({})).toEqual({ base: '/', site: 'https://nelm-ct.example.org', frameAncestors: "'self'" });
+    expect(siteSettings({})).toEqual({ base: '/', site: null, frameAncestors: "'self'" });
     expect(
       siteSettings({ BASE_PATH: '/supplementary/hbsn-2019-06-02/', SITE_URL: 'https://journal.example:8443/', FRAME_ANCESTORS: "'self' https://journal.example" }),
     ).toEqual({ base: '/supplementary/hbsn-2019-06-02/', site: 'https://journal.example:8443', frameAncestors: "'self' https://journal.example" });

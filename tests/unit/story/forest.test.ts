@@ -64,3 +64,21 @@ describe('forestPlotSvg (Observable Plot on linkedom)', () => {
     expect([0.01, 0.25, 0.5, 1, 2, 10].map(formatTick)).toEqual(['0.01', '0.25', '0.5', '1', '2', '10']);
   });
 });
+
+describe('forestPlotSvg, stacked layout (phones)', () => {
+  const rows: ForestRow[] = [
+    { key: 'a', label: 'Alpha vs omega', hr: 1, lower: 0.5, upper: 2 },
+    { key: 'b', label: 'Beta vs omega', hr: 5.67, lower: 1.97, upper: 16.26, emphasis: true },
+  ];
+  const svg = forestPlotSvg(rows, { id: 'narrow', title: 'T', description: 'D', width: 320, layout: 'stacked', domain: [0.1, 20], ticks: [0.1, 1, 10] }, { document: serverDocument() });
+  const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
+
+  it('puts each label on its own line above the row, not in a left margin, bold where emphasised', () => {
+    const labels = [...document.querySelectorAll('g.forest-row-label text')];
+    expect(labels.map((t) => t.textContent)).toEqual(['Alpha vs omega', 'Beta vs omega']);
+    expect(labels.map((t) => t.getAttribute('font-weight'))).toEqual([null, '700']);
+    // No y-axis tick labels besides: each label is drawn once.
+    expect([...document.querySelectorAll('text')].filter((t) => t.textContent === 'Alpha vs omega')).toHaveLength(1);
+    expect(document.querySelector('svg')?.getAttribute('width')).toBe('320');
+  });
+});
