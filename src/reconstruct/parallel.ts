@@ -45,16 +45,57 @@ function tsxEsmApi(): string {
 }
 
 /**
- * Starts `ensemble-worker.ts` with tsx's loader registered inside the worker. (Passing
+ * Runs jobs 0, 1, 2, … (at most `jobs`) on `workers` threads of `module`, each thread taking the
+ * next job as soon as it posts its result, until `done()` holds or every job has run. Results come
+ * in finishing order; the caller orders them by the index it put in the job.
+ */
+export async function runWorkerPool<R>(o: {
+  readonly module: URL;
+  readonly workerData: unknown;
+  readonly workers: number;
+  readonly jobs: number;
+  readonly job: (index: number) => unknown;
+  readonly onResult: (result: R) => void;
+  readonly done: () => boolean;
+}): Promise<void> {
+  const pool = Array.from({ length: Math.max(1, Math.min(o.workers, o.jobs)) }, () => startTsWorker(o.module, o.workerData));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let busy = 0;
+      const dispatch = (w: Worker): void => {
+        if (o.done()) return resolve();
+        if (next >= o.jobs) {
+          if (busy === 0) resolve();
+          return;
+        }
+        busy++;
+        w.postMessage(o.job(next++));
+      };
+      for (const w of pool) {
+        w.on('message', (r: R) => {
+          busy--;
+          o.onResult(r);
+          dispatch(w);
+        });
+        w.on('error', reject);
+        w.on('exit', (code) => {
+          if (code !== 0) reject(new Error(`worker ${o.module.pathname.split('/').pop()} stopped with exit code ${code}`));
+        });
+        dispatch(w);
+      }
+    });
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Starts a TypeScript module as a worker thread, with tsx's loader registered inside the worker. (Passing
  * `execArgv: ['--import', 'tsx']` is not enough on Node 20 with tsx 4: the worker does not get the
  * hooks and fails with "Unknown file extension .ts". A data-URL module that registers tsx's ESM
  * API and then imports the worker works on Node 20 and 22.)
  */
-function startWorker(workerData: unknown): Worker {
-  return startTsWorker(new URL('./ensemble-worker.ts', import.meta.url), workerData);
-}
-
-/** Starts a TypeScript module as a worker thread (see {@link startWorker}). */
 export function startTsWorker(module: URL, workerData: unknown): Worker {
   const entry = module.href;
   const code = `import { register } from ${JSON.stringify(tsxEsmApi())}; register(); await import(${JSON.stringify(entry)});`;
@@ -91,37 +132,15 @@ export async function runEnsemble(ctx: SearchContext, o: EnsembleRunOptions): Pr
     for (let i = 0; i < o.maxAttempts && prefix(results, o.members) === null; i++) report(runMember(ctx, i, o.seedOf(i), o.anneal));
     return finish(results, o.members);
   }
-  const workers = Array.from({ length: o.workers }, () => startWorker({ survivalPath: o.survivalPath }));
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let busy = 0;
-      const dispatch = (w: Worker): void => {
-        // Attempts still running once the prefix is complete would be discarded: stop now.
-        if (prefix(results, o.members) !== null) return resolve();
-        if (next >= o.maxAttempts) {
-          if (busy === 0) resolve();
-          return;
-        }
-        const index = next++;
-        busy++;
-        w.postMessage({ index, seed: o.seedOf(index), anneal: o.anneal });
-      };
-      for (const w of workers) {
-        w.on('message', (r: MemberResult) => {
-          busy--;
-          report(r);
-          dispatch(w);
-        });
-        w.on('error', reject);
-        w.on('exit', (code) => {
-          if (code !== 0) reject(new Error(`ensemble worker stopped with exit code ${code}`));
-        });
-        dispatch(w);
-      }
-    });
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  await runWorkerPool<MemberResult>({
+    module: new URL('./ensemble-worker.ts', import.meta.url),
+    workerData: { survivalPath: o.survivalPath },
+    workers: o.workers,
+    jobs: o.maxAttempts,
+    job: (index) => ({ index, seed: o.seedOf(index), anneal: o.anneal }),
+    onResult: report,
+    // Attempts still running once the prefix is complete would be discarded: stop now.
+    done: () => prefix(results, o.members) !== null,
+  });
   return finish(results, o.members);
 }

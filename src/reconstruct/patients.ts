@@ -62,19 +62,6 @@ export function formatEnsembleCsv(members: readonly (readonly Patient[])[]): str
 
 /** CSV text with the columns of `PATIENT_COLUMNS`, LF line ends, a final newline. */
 export function formatPatientsCsv(patients: readonly Patient[]): string {
-  const lines = [PATIENT_COLUMNS.join(',')];
-  for (const p of patients) {
-    lines.push(
-      [
-        p.id,
-        p.calcification ?? '',
-        p.enhancement ?? '',
-        p.rfsMonths.toFixed(MONTH_DECIMALS),
-        p.rfsEvent,
-        p.osMonths.toFixed(MONTH_DECIMALS),
-        p.osEvent,
-      ].join(','),
-    );
-  }
+  const lines = [PATIENT_COLUMNS.join(','), ...patients.map((p) => patientCells(p).join(','))];
   return `${lines.join('\n')}\n`;
 }

@@ -7,8 +7,7 @@
  * in their numbered order whatever order workers finish in, so a run is reproducible for a given
  * seed on any number of workers. A chain whose fit fails contributes nothing and is counted.
  */
-import type { Worker } from 'node:worker_threads';
-import { startTsWorker } from '../parallel.ts';
+import { runWorkerPool } from '../parallel.ts';
 import { deriveSeed } from '../random.ts';
 import type { Problem } from './problem.ts';
 import { compileProblem } from './problem.ts';
@@ -85,37 +84,18 @@ export async function runEnsemble(summary: Summary, problem: Problem, o: Ensembl
       if (done) return done;
     }
   } else {
-    const workers: Worker[] = Array.from({ length: o.workers }, () => startTsWorker(new URL('./ensemble-worker.ts', import.meta.url), { summary }));
-    try {
-      await new Promise<void>((resolve, reject) => {
-        let next = 0;
-        let busy = 0;
-        const dispatch = (w: Worker) => {
-          if (collect(results, o.members)) return resolve();
-          if (next >= maxChains) {
-            if (busy === 0) resolve();
-            return;
-          }
-          busy++;
-          w.postMessage(job(next++));
-        };
-        for (const w of workers) {
-          w.on('message', (r: ChainResult & { index: number }) => {
-            busy--;
-            results[r.index] = r;
-            progress();
-            dispatch(w);
-          });
-          w.on('error', reject);
-          w.on('exit', (code) => {
-            if (code !== 0) reject(new Error(`ensemble worker stopped with exit code ${code}`));
-          });
-          dispatch(w);
-        }
-      });
-    } finally {
-      await Promise.all(workers.map((w) => w.terminate()));
-    }
+    await runWorkerPool<ChainResult & { index: number }>({
+      module: new URL('./ensemble-worker.ts', import.meta.url),
+      workerData: { summary },
+      workers: o.workers,
+      jobs: maxChains,
+      job,
+      onResult: (r) => {
+        results[r.index] = r;
+        progress();
+      },
+      done: () => collect(results, o.members) !== null,
+    });
     const done = collect(results, o.members);
     if (done) return done;
   }

@@ -6,7 +6,7 @@
 import { median as d3median } from 'd3-array';
 import { deriveSeed } from '../../random.ts';
 import { createRandom } from '../../random.ts';
-import { startTsWorker } from '../../parallel.ts';
+import { runWorkerPool } from '../../parallel.ts';
 import { hazardRatios, termsOf } from '../effects.ts';
 import { runEnsemble } from '../ensemble.ts';
 import { compileProblem } from '../problem.ts';
@@ -107,35 +107,19 @@ export async function runCases(file: DatasetsFile, cases: readonly Case[], seed:
     }
     return results;
   }
-  const pool = Array.from({ length: Math.min(workers, cases.length) }, () => startTsWorker(new URL('./worker.ts', import.meta.url), null));
   let finished = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let busy = 0;
-      const dispatch = (w: (typeof pool)[number]) => {
-        if (next >= cases.length) {
-          if (busy === 0) resolve();
-          return;
-        }
-        const k = next++;
-        busy++;
-        w.postMessage({ k, c: cases[k], data: file.datasets[cases[k].dataset], seed: seedOf(k) });
-      };
-      for (const w of pool) {
-        w.on('message', (m: { k: number; r: CaseResult }) => {
-          busy--;
-          results[m.k] = m.r;
-          onDone?.(m.r, ++finished);
-          dispatch(w);
-        });
-        w.on('error', reject);
-        dispatch(w);
-      }
-    });
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
+  await runWorkerPool<{ k: number; r: CaseResult }>({
+    module: new URL('./worker.ts', import.meta.url),
+    workerData: null,
+    workers,
+    jobs: cases.length,
+    job: (k) => ({ k, c: cases[k], data: file.datasets[cases[k].dataset], seed: seedOf(k) }),
+    onResult: (m) => {
+      results[m.k] = m.r;
+      onDone?.(m.r, ++finished);
+    },
+    done: () => false,
+  });
   return results;
 }
 
