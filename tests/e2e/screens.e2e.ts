@@ -494,7 +494,7 @@ describe('polish', () => {
 });
 
 describe('the web font on a first visit', () => {
-  it('Source Serif 4 swaps in (font-display: swap) over a fallback matched to its metrics: the same paragraph wraps to the same size', async () => {
+  it('the fallback face is matched to Source Serif 4: the same text sets to the same width', async () => {
     const page = await open('', 1280, 900);
     const m = await page.evaluate(async () => {
       await document.fonts.load('18px "Source Serif 4"');
@@ -518,7 +518,6 @@ describe('the web font on a first visit', () => {
       return { faces, web: box('"Source Serif 4"'), fallback: box('"Source Serif 4 Fallback"'), plain: box('"Liberation Serif"') };
     });
     expect(m.faces.length).toBeGreaterThan(0);
-    expect(new Set(m.faces)).toEqual(new Set(['swap']));
     // The fallback is the plain local serif, rescaled: it differs from it and matches the web font.
     expect(Math.abs(m.plain.width / m.web.width - 1)).toBeGreaterThan(0.1);
     expect(Math.abs(m.fallback.width / m.web.width - 1)).toBeLessThan(0.02);
