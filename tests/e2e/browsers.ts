@@ -472,7 +472,7 @@ async function openFirefox(): Promise<TestBrowser> {
       const context = await browser.createBrowserContext(dir ? { downloadBehavior: { policy: 'allow', downloadPath: dir } } : {});
       const page = await context.newPage();
       const viewport = options.viewport ?? DESKTOP;
-      await page.setViewport({ width: viewport.width, height: viewport.height });
+      await firefoxSetViewport(page, { width: viewport.width, height: viewport.height });
       if (options.initScript) await page.evaluateOnNewDocument(options.initScript);
       return firefoxPage(page, context, options, dir);
     },
@@ -521,7 +521,7 @@ function firefoxPage(page: PpPage, context: PpContext, options: PageOptions, dow
       await page.keyboard.press((FIREFOX_KEYS[key] ?? key) as never);
       for (const m of modifiers.reverse()) await page.keyboard.up(m as never);
     },
-    setViewport: (v) => page.setViewport(v),
+    setViewport: (v) => firefoxSetViewport(page, v),
     async emulateMedia() {
       throw new Error('Firefox (WebDriver BiDi) cannot change media features on an open page: pass them to newPage()');
     },
@@ -608,4 +608,19 @@ export async function tabTo(page: TestPage, selector: string, { back, max = 400 
     if ((await where()) === 'here') return;
   }
   throw new Error(`keyboard focus never reached ${selector}`);
+}
+
+/**
+ * `page.setViewport` for Firefox. Over WebDriver BiDi, puppeteer sends `browsingContext.setViewport`
+ * and `emulation.setScreenOrientationOverride` together; Firefox ESR 140 does not know the second
+ * command and rejects it, while the first (the one that sizes the page) is applied. Only that
+ * rejection is tolerated; any other error is thrown.
+ */
+async function firefoxSetViewport(page: { setViewport(v: { width: number; height: number }): Promise<void> }, v: { width: number; height: number }): Promise<void> {
+  try {
+    await page.setViewport(v);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!(message.includes('setScreenOrientationOverride') && message.includes('unknown command'))) throw error;
+  }
 }
