@@ -36,9 +36,13 @@ import { launchChromium } from './harness.ts';
 export type BrowserName = 'chromium' | 'firefox';
 const ALL: readonly BrowserName[] = ['chromium', 'firefox'];
 
-/** Browsers named by `E2E_BROWSERS` (comma-separated), default both. */
+/**
+ * Browsers named by `E2E_BROWSERS` (comma-separated), default Chromium only: the Firefox leg needs a
+ * Firefox whose WebDriver BiDi knows the commands puppeteer-core 24 sends, which Debian's
+ * firefox-esr 140.12 does not (see .ci/run). `E2E_BROWSERS=chromium,firefox` runs both.
+ */
 export const BROWSERS: BrowserName[] = (() => {
-  const names = (process.env.E2E_BROWSERS ?? ALL.join(','))
+  const names = (process.env.E2E_BROWSERS ?? 'chromium')
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
