@@ -9,7 +9,7 @@
  *     it('…', async () => { const page = await browser.newPage({ colorScheme: 'dark' }); … });
  *   });
  *
- * `E2E_BROWSERS=chromium,firefox` (the default) chooses the browsers.
+ * `E2E_BROWSERS=chromium,firefox` chooses the browsers (default: Chromium only, see `BROWSERS`).
  *
  * Every page gets its own browser context (cookies, storage, service workers). Queries and actions
  * go through `evaluate` and real input (mouse, keyboard), never engine-specific locators, so both
