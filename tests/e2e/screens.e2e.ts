@@ -171,7 +171,8 @@ describe('on a phone', () => {
         // Inline figures are skipped for rendering until near the viewport: ask about layout.
         chart: (s.querySelector('.step-figure .km-static') as HTMLElement | null)?.offsetHeight !== 0,
         callout: ((s.querySelector('.step-figure .callout') as HTMLElement | null)?.offsetHeight ?? 0) > 0,
-        state: ['grouping', 'endpoint', 'ci', 'censor', 'median', 'highlight'].map((k) => s.dataset[k]).join('/'),
+        // The step's figure state, as the page writes it (kmStateToQuery with the highlight).
+        state: s.dataset.kmState ?? '',
       })),
     );
     expect(steps.map((s) => s.id)).toEqual(STORY_STEPS.map((s) => s.id));
