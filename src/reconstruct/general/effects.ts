@@ -1,9 +1,9 @@
 /**
  * What a reconstruction says beyond the printed numbers, computed with the statistics core: Cox
  * hazard ratios of every non-reference group against the first (Efron ties, as R's `coxph`) with
- * their standard errors, log-rank p, and Kaplan–Meier S(t) of every curve on a time grid.
+ * their standard errors, and Kaplan–Meier S(t) of every curve on a time grid.
  */
-import { coxph, kaplanMeier, logRank, survivalAt } from '../../stats/index.ts';
+import { coxph, kaplanMeier, survivalAt } from '../../stats/index.ts';
 import type { Problem } from './problem.ts';
 import type { PatientTable } from './table.ts';
 
@@ -59,21 +59,6 @@ export function hazardRatios(problem: Problem, table: PatientTable): TermEstimat
     });
   });
   return out;
-}
-
-/** Log-rank p per (endpoint, grouping), endpoint-major. */
-export function logrankPs(problem: Problem, table: PatientTable): (number | null)[] {
-  return problem.endpoints.flatMap((_, e) =>
-    problem.groupings.map((g, gi) => {
-      const who = table.ids.map((_, i) => i).filter((i) => table.labels[gi][i] !== null);
-      return logRank(
-        who.map((i) => table.times[e][i]),
-        who.map((i) => table.events[e][i]),
-        who.map((i) => table.labels[gi][i] as string),
-        { levels: g.levels },
-      ).p;
-    }),
-  );
 }
 
 /** Members of a curve of the problem in a table. */

@@ -10,7 +10,6 @@
 import { runWorkerPool } from '../parallel.ts';
 import { deriveSeed } from '../random.ts';
 import type { Problem } from './problem.ts';
-import { compileProblem } from './problem.ts';
 import type { ChainResult, FitOptions } from './search.ts';
 import { runChain } from './search.ts';
 import type { Summary } from './summary.ts';
@@ -101,9 +100,4 @@ export async function runEnsemble(summary: Summary, problem: Problem, o: Ensembl
   }
   const got = results.reduce((a, r) => a + (r?.members.length ?? 0), 0);
   throw new Error(`the ensemble reached only ${got} of ${o.members} members in ${results.length} chains`);
-}
-
-/** Compiles a summary for a worker (kept here so the worker stays a thin shell). */
-export function problemForWorker(summary: Summary): Problem {
-  return compileProblem(summary);
 }

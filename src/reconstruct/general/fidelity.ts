@@ -4,6 +4,7 @@
  * (soft: passed when inside the pass interval of problem.ts; exact when it rounds to the printed value).
  */
 import { kaplanMeier, logRank, medianFollowUp, survivalQuartiles } from '../../stats/index.ts';
+import { curveMembers } from './effects.ts';
 import type { Problem, QuartileName } from './problem.ts';
 import type { PatientTable } from './table.ts';
 
@@ -19,21 +20,13 @@ export interface FidelityEntry {
   readonly exact: boolean;
 }
 
-function members(problem: Problem, table: PatientTable, grouping: number, group: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < table.ids.length; i++) {
-    if (grouping < 0 || table.labels[grouping][i] === problem.groupings[grouping].levels[group]) out.push(i);
-  }
-  return out;
-}
-
 /** Every hard constraint and soft target, checked. */
 export function fidelityEntries(problem: Problem, table: PatientTable): FidelityEntry[] {
   const out: FidelityEntry[] = [];
   const tol = 1e-9;
   const quartile = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
   problem.curves.forEach((curve, c) => {
-    const who = members(problem, table, curve.grouping, curve.group);
+    const who = curveMembers(problem, table, c);
     const time = who.map((i) => table.times[curve.endpoint][i]);
     const event = who.map((i) => table.events[curve.endpoint][i]);
     for (const r of curve.atRisk) {
@@ -55,7 +48,7 @@ export function fidelityEntries(problem: Problem, table: PatientTable): Fidelity
     for (const q of followUp) out.push(quartileEntry(problem, q.id, 'follow-up', q, quartile(fu[q.name].est)));
   }
   for (const l of problem.logrank) {
-    const who = members(problem, table, -1, 0).filter((i) => table.labels[l.grouping][i] !== null);
+    const who = table.ids.map((_, i) => i).filter((i) => table.labels[l.grouping][i] !== null);
     const p = logRank(
       who.map((i) => table.times[l.endpoint][i]),
       who.map((i) => table.events[l.endpoint][i]),

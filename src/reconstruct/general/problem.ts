@@ -12,7 +12,7 @@
  */
 import { chiSquareUpperTail } from '../../stats/index.ts';
 import type { PrintedInterval } from './printed.ts';
-import { decimalsOf, printedInterval } from './printed.ts';
+import { printedInterval } from './printed.ts';
 import type { Summary } from './summary.ts';
 
 /** 1 − S at the three quartiles: S = 0.75 (q25), 0.5 (median), 0.25 (q75). */
@@ -228,9 +228,4 @@ export function compileProblem(summary: Summary): Problem {
     logrank,
     curveIndex,
   };
-}
-
-/** Printed decimals of a summary value, for rounding reconstructed values "like the paper". */
-export function printedDecimals(value: string | number): number {
-  return typeof value === 'string' ? decimalsOf(value.replace(/^[<>]/, '')) : 0;
 }

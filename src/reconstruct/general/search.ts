@@ -399,10 +399,10 @@ export function allMet(s: State): boolean {
 /**
  * Anneals until every constraint holds (then returns the iterations used) or the budget runs out
  * (returns −1). First the numbers at risk alone (a pure counting problem), then the soft targets
- * with every number at risk kept exact. With `polish`, goes on at the final temperature for that
- * many more iterations, keeping every constraint, to bring values inside their printed intervals.
+ * with every number at risk kept exact ({@link polishFrom} then brings values inside their
+ * printed intervals).
  */
-export function fit(s: State, m: Mover, options: FitOptions = FIT, polish = 0): number {
+export function fit(s: State, m: Mover, options: FitOptions = FIT): number {
   const { iterations, startTemperature: t0, endTemperature: t1 } = options;
   let it = 0;
   // Phase 1: numbers at risk (cost = patients off), greedy with a little noise.
@@ -447,17 +447,6 @@ export function fit(s: State, m: Mover, options: FitOptions = FIT, polish = 0): 
     if (delta <= 0 || m.rng.float() < Math.exp(-delta / temperature)) accept(s, m);
     else reject(s, m);
     if (allMet(s)) done = it;
-  }
-  if (done < 0) return -1;
-  for (let k = 0; k < polish && s.total > 0; k++) {
-    const before = s.total;
-    if (!propose(s, m)) {
-      reject(s, m);
-      continue;
-    }
-    evaluate(s);
-    if (allMet(s) && (s.total <= before || m.rng.float() < Math.exp(-(s.total - before) / t1))) accept(s, m);
-    else reject(s, m);
   }
   return done;
 }
@@ -509,15 +498,6 @@ export function runChain(problem: Problem, seed: number, members: number, thin: 
     out.push(snapshot(s));
   }
   return { seed, fitIterations, members: out, walkAcceptance: steps ? moved / steps : 0 };
-}
-
-/** The main reconstruction: a fit followed by a polish (values inside their printed intervals). */
-export function runMain(problem: Problem, seed: number, polish: number, options: FitOptions = FIT): { patients: Patients | null; fitIterations: number } {
-  const rng = createRandom(seed);
-  const mover: Mover = { problem, edges: binEdges(problem), undo: createUndo(problem), rng };
-  const s = createState(problem, structuredStart(problem, rng, mover.edges) ?? randomStart(problem, rng));
-  const fitIterations = fit(s, mover, options, polish);
-  return { patients: fitIterations < 0 ? null : snapshot(s), fitIterations };
 }
 
 /**
