@@ -57,7 +57,8 @@ export function viewLimitSentences(view: SurvivalView): string[] {
     out.push(`Only the ${plural(noun(view, a.groups[0]))} form a group here, so there is nothing to compare them with: no log-rank test and no hazard ratio.`);
   }
   if (noEvents) {
-    const what = grouped && a.groups.length > 1 ? 'the medians and the hazard ratios cannot be estimated, and there is no log-rank test' : 'the median cannot be estimated (the curve never falls)';
+    const ratios = (a.cox?.terms.length ?? 0) > 1 ? 'the hazard ratios' : 'the hazard ratio';
+    const what = grouped && a.groups.length > 1 ? `the medians and ${ratios} cannot be estimated, and there is no log-rank test` : 'the median cannot be estimated (the curve never falls)';
     out.push(`No ${events(view)} in this data set: ${what}.`);
   } else if (groupsWithoutEvents.length) {
     const who = list(groupsWithoutEvents.map((g) => plural(noun(view, g))));

@@ -11,6 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** A hang guard for one full build, far above its two minutes on a busy 2-core machine. */
+export const BUILD_TIMEOUT_MS = 1_200_000;
+
 export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
 export interface DropInBuild {
@@ -61,3 +64,4 @@ export function buildDropIn(patients: string | Uint8Array, timeoutMs = 900_000):
     });
   });
 }
+
