@@ -106,7 +106,7 @@ export function detectableReason(view: SurvivalView, term: string, eventCount: n
   const ref = view.analysis.reference ?? GROUPINGS[view.grouping].levels[0];
   if (allocation === null) {
     const empty = [ref, term].filter((g) => !view.analysis.groups.includes(g));
-    return `No ${list(empty.map((g) => noun(view, g)))} in this data set, so nothing about this comparison can be detected.`;
+    return `No ${empty.map((g) => noun(view, g)).join(' and no ')} in this data set, so nothing about this comparison can be detected.`;
   }
   if (eventCount === 0) return `No ${events(view)} in these two groups, so no hazard ratio could be detected.`;
   return null;
