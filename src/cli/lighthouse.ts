@@ -5,7 +5,7 @@
  * the median of each number per page, and a closing table (page | performance | LCP | TBT | CLS |
  * DOM elements | HTML gz), and exits 1 when a page's medians fall below the thresholds.
  *
- *   npm run lighthouse                                   # every page built in dist/ (each HTML file)
+ *   npm run lighthouse                                   # every page built in dist/ (each HTML document)
  *   npm run lighthouse -- --runs 3                       # median of 3 runs per page
  *   npm run lighthouse -- --pages /,/explore/,/audit/    # only these pages
  *   npm run lighthouse -- --dir dist-subpath --base /supplementary/hbsn-2019-06-02/
@@ -159,9 +159,15 @@ export function builtPage(dir: string, page: string): BuiltPage {
   };
 }
 
-/** Every page of a build: its HTML files as paths below the base (`/`, `/explore/`, `/404.html`). */
+/**
+ * Every page of a build: its HTML documents as paths below the base (`/`, `/explore/`,
+ * `/404.html`). HTML partials (no `<html>` element, e.g. /story-figure/, which the story fetches
+ * into itself) are not pages a reader opens and are left out.
+ */
 export function discoverPages(dir: string): string[] {
-  return htmlFilesBelow(dir).map((rel) => `/${servedPath(rel)}`);
+  return htmlFilesBelow(dir)
+    .filter((rel) => /<html[\s>]/i.test(readFileSync(join(dir, rel), 'utf8')))
+    .map((rel) => `/${servedPath(rel)}`);
 }
 
 async function auditPageWithLhr(url: string, page: string, file: BuiltPage): Promise<{ result: PageResult; lhr: LhResult }> {

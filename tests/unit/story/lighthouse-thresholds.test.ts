@@ -74,11 +74,13 @@ describe('lighthouse pages of a build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lh-pages-'));
     try {
       mkdirSync(join(dir, 'explore', 'embed', 'a'), { recursive: true });
-      writeFileSync(join(dir, 'index.html'), '<!doctype html><title>x</title>');
-      writeFileSync(join(dir, '404.html'), '<meta name="robots" content="noindex">');
-      writeFileSync(join(dir, 'explore', 'index.html'), 'e');
-      writeFileSync(join(dir, 'explore', 'embed', 'a', 'index.html'), '<meta name="robots" content="noindex">');
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><title>x</title>');
+      writeFileSync(join(dir, '404.html'), '<html><meta name="robots" content="noindex">');
+      writeFileSync(join(dir, 'explore', 'index.html'), '<html>e');
+      writeFileSync(join(dir, 'explore', 'embed', 'a', 'index.html'), '<html><meta name="robots" content="noindex">');
       writeFileSync(join(dir, 'explore', 'data.json'), '{}');
+      mkdirSync(join(dir, 'story-figure'));
+      writeFileSync(join(dir, 'story-figure', 'index.html'), '<figure>a partial, fetched into a page</figure>');
       expect(discoverPages(dir)).toEqual(['/404.html', '/explore/embed/a/', '/explore/', '/']);
       expect(builtPage(dir, '/404.html').noindex).toBe(true);
       expect(builtPage(dir, '/explore/embed/a/').noindex).toBe(true);
