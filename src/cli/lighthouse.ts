@@ -363,6 +363,7 @@ export async function runLighthouse(argv: readonly string[], io: Io = { out: (s)
     const results: PageResult[] = [];
     const rows: { result: PageResult; problems: string[] }[] = [];
     const allRuns: PageResult[][] = [];
+    const unmeasured: string[] = [];
     let failed = 0;
     for (const page of pages) {
       const url = new URL(page.replace(/^\/+/, ''), server.url).toString();
@@ -374,10 +375,21 @@ export async function runLighthouse(argv: readonly string[], io: Io = { out: (s)
             perPage.push(await auditPageWithLhr(url, page, file));
             break;
           } catch (err) {
-            if (attempt >= RETRIES) throw err;
-            io.err(`lighthouse: ${page} run ${i + 1} failed (${err instanceof Error ? err.message : String(err)}), retrying\n`);
+            const message = err instanceof Error ? err.message : String(err);
+            if (attempt >= RETRIES) {
+              io.err(`lighthouse: ${page} run ${i + 1} failed ${RETRIES + 1} times (${message}); the median uses the other runs\n`);
+              break;
+            }
+            io.err(`lighthouse: ${page} run ${i + 1} failed (${message}), retrying\n`);
           }
         }
+      }
+      if (!perPage.length) {
+        // Lighthouse itself failed (e.g. NO_LCP on a busy machine): a measurement missing, not a
+        // score of the page; it sets the exit code unless only the scores gate (--gate scores).
+        unmeasured.push(page);
+        io.out(`FAIL ${page}  not measured: every run failed\n`);
+        continue;
       }
       const result = await medianResult(perPage);
       if (runs > 1) io.out(`${formatRuns(perPage.map((r) => r.result))}\n     median of ${runs} runs:\n`);
@@ -391,12 +403,14 @@ export async function runLighthouse(argv: readonly string[], io: Io = { out: (s)
     io.out(`\n${runs > 1 ? `medians of ${runs} runs` : 'one run per page'}; thresholds: performance ≥ ${thresholds.performance}, LCP ≤ ${thresholds.lcp / 1000} s, TBT ≤ ${thresholds.tbt} ms, CLS ≤ ${thresholds.cls}, accessibility, best practices, SEO ≥ ${thresholds.accessibility}\n`);
     io.out(`${formatTable(rows)}\n`);
     const missed = rows.filter((r) => r.problems.length).length;
-    io.out(`${rows.length - missed} of ${rows.length} page(s) within every threshold; ${pages.length * runs} Lighthouse run(s) in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    io.out(`${rows.length - missed} of ${pages.length} page(s) within every threshold; ${pages.length * runs} Lighthouse run(s) in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    if (unmeasured.length) io.out(`not measured (Lighthouse failed on every run): ${unmeasured.join(', ')}\n`);
+    if (gate === 'all') failed += unmeasured.length;
     if (gate === 'scores' && missed > failed) io.out(`(--gate scores: only accessibility, best practices and SEO set the exit code)\n`);
     const first = results[0];
     const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
     if (first) io.out(`machine: Lighthouse ${first.lighthouseVersion}, ${first.userAgent}, ${process.platform} ${process.arch}, node ${process.version}; load average ${load(loadBefore)} at the start, ${load(loadavg())} at the end\n`);
-    if (args.json) writeFileAtomic(args.json, `${JSON.stringify({ thresholds, results, runs: allRuns }, null, 2)}\n`);
+    if (args.json) writeFileAtomic(args.json, `${JSON.stringify({ thresholds, results, runs: allRuns, unmeasured }, null, 2)}\n`);
     return failed ? 1 : 0;
   } catch (err) {
     return reportInputError(err, (t) => io.err(t));
