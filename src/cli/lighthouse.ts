@@ -17,6 +17,7 @@
  * scripts). A page that asks not to be indexed (`<meta name="robots" content="noindex">`: 404, the
  * embeds) fails Lighthouse's "is-crawlable" SEO audit by design; its SEO passes when that is the
  * only SEO audit it fails.
+ * Hand-written, not @lhci/cli: lhci's own static server ignores the build's `_headers` (CSP, caching) and base path; this serves dist/ as the host would.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -8,6 +8,7 @@
  * scripts, preloads and images, gzipped where text). Prints a table, compares it with budgets.json
  * (`jsKb` for the first load, `allJsKb` for first load plus every dynamic import) and exits 1 when a
  * page is over its budget.
+ * Hand-written, not size-limit: size-limit measures named files, not what each built page loads (its static import graph, dynamic imports and preloads) against per-page budgets.
  *
  * Options: --dist dist  --budgets budgets.json  --base /sub/path/ (default BASE_PATH or /)  --json
  */
