@@ -1,8 +1,8 @@
 /**
  * The self-hosted text face after the build's subsetting (src/build/font-subset.ts): every
  * character that a page shows, once its scripts have run, and that Source Serif 4 has, is still in
- * the built faces; the faces are much smaller than the originals; pages swap the font in on a
- * first visit (font-display: swap) and preload only the upright face.
+ * the built faces; the faces are much smaller than the originals; pages use font-display: optional
+ * (a late font never moves text) and preload only the upright face.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,11 +93,11 @@ describe('Source Serif 4 as built', () => {
     }
   });
 
-  it('pages declare font-display: swap, and preload the upright face only', () => {
+  it('pages declare font-display: optional (no late swap moves text), and preload the upright face only', () => {
     const home = builtPages().find((p) => p.path === '')!;
     const faces = [...home.html.matchAll(/@font-face\{[^}]*\}/g)].map((m) => m[0]).filter((f) => f.includes('font-family:"Source Serif 4";'));
     expect(faces).toHaveLength(2);
-    for (const f of faces) expect(f).toMatch(/font-display:\s*swap/);
+    for (const f of faces) expect(f).toMatch(/font-display:\s*optional/);
     const preloads = [...home.html.matchAll(/<link\b[^>]*rel="preload"[^>]*as="font"[^>]*>/g)].map((m) => m[0]);
     expect(preloads).toHaveLength(1);
     expect(preloads[0]).toContain(built('normal').name);
