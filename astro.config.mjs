@@ -7,6 +7,8 @@ import { offlinePrecache } from './src/components/jc/offline-integration.ts';
 import { contentSecurityPolicy } from './src/security/csp-integration.ts';
 // <link rel="modulepreload"> for the chunks each page's scripts import (no request waterfall).
 import { modulePreload } from './src/build/module-preload.ts';
+// Source Serif 4 cut down to the characters and weights the built site uses (before CSP and offline).
+import { fontSubset } from './src/build/font-subset.ts';
 
 // Hosting settings (src/security/site-settings.ts), validated here too so that a direct
 // `astro build` cannot copy an unchecked value into the pages:
@@ -30,7 +32,7 @@ export default defineConfig({
   base,
   output: 'static',
   trailingSlash: 'ignore',
-  integrations: [mdx(), modulePreload(), contentSecurityPolicy(), offlinePrecache()],
+  integrations: [mdx(), modulePreload(), fontSubset(), contentSecurityPolicy(), offlinePrecache()],
   // Inline CSS: no render-blocking stylesheet requests (the story's LCP budget is 1.5 s on mobile).
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },

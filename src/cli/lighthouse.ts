@@ -1,19 +1,29 @@
 /**
  * `npm run lighthouse`: serves the built site (dist/) on localhost with gzip and long-lived caching
  * for hashed assets, runs Lighthouse 12 (Node API, its default mobile configuration with simulated
- * throttling) in Debian's Chromium for each page, prints the scores and key metrics, and exits 1
- * when a page falls below the thresholds.
+ * throttling) in Debian's Chromium for each page, prints the scores and key metrics of every run,
+ * the median of each number per page, and a closing table (page | performance | LCP | TBT | CLS |
+ * DOM elements | HTML gz), and exits 1 when a page's medians fall below the thresholds.
  *
- *   npm run lighthouse                                   # the story page
- *   npm run lighthouse -- --pages /,/explore/,/audit/    # several pages
+ *   npm run lighthouse                                   # every page built in dist/ (each HTML document)
+ *   npm run lighthouse -- --runs 3                       # median of 3 runs per page
+ *   npm run lighthouse -- --pages /,/explore/,/audit/    # only these pages
  *   npm run lighthouse -- --dir dist-subpath --base /supplementary/hbsn-2019-06-02/
  *   npm run lighthouse -- --json lighthouse.json         # also write the numbers as JSON
+ *   npm run lighthouse -- --gate scores                  # exit 1 only for accessibility, best practices or SEO
  *
  * Thresholds (overridable): performance ≥ 98, accessibility, best practices and SEO = 100,
- * LCP ≤ 1500 ms, CLS ≤ 0.01, JavaScript ≤ 40 KB gzipped (transfer size of all scripts).
+ * LCP ≤ 1500 ms, TBT ≤ 100 ms, CLS ≤ 0.01, JavaScript ≤ 40 KB gzipped (transfer size of all
+ * scripts). A page that asks not to be indexed (`<meta name="robots" content="noindex">`: 404, the
+ * embeds) fails Lighthouse's "is-crawlable" SEO audit by design; its SEO passes when that is the
+ * only SEO audit it fails.
  * Hand-written, not @lhci/cli: lhci's own static server ignores the build's `_headers` (CSP, caching) and base path; this serves dist/ as the host would.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { htmlFilesBelow, servedPath } from '../lib/built-files.ts';
 import { serveDist } from '../lib/static-server.ts';
 import type { DistServer } from '../lib/static-server.ts';
 import { parseArgs, usage } from './args.ts';
@@ -33,6 +43,8 @@ export interface Thresholds {
   readonly seo: number;
   /** Largest Contentful Paint, ms. */
   readonly lcp: number;
+  /** Total Blocking Time, ms. */
+  readonly tbt: number;
   /** Cumulative Layout Shift. */
   readonly cls: number;
   /** Transfer size of all JavaScript, bytes (gzipped on the wire). */
@@ -45,6 +57,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   bestPractices: 100,
   seo: 100,
   lcp: 1500,
+  tbt: 100,
   cls: 0.01,
   jsBytes: 40 * 1024,
 };
@@ -60,6 +73,12 @@ export interface PageResult {
   readonly speedIndex: number;
   readonly jsBytes: number;
   readonly jsFiles: readonly { readonly url: string; readonly bytes: number }[];
+  /** Elements in the page's body when Lighthouse looked (its dom-size audit). */
+  readonly domElements: number;
+  /** The page asks not to be indexed (`<meta name="robots" content="noindex">`). */
+  readonly noindex: boolean;
+  /** The built HTML file gzipped (level 9), bytes; NaN when the page is not a file of the build. */
+  readonly htmlGzipBytes: number;
   /** Audits that lost points in the categories checked, for the report. */
   readonly failingAudits: readonly { readonly category: string; readonly id: string; readonly title: string; readonly score: number | null }[];
   readonly lighthouseVersion: string;
@@ -73,11 +92,26 @@ export function checkThresholds(result: PageResult, t: Thresholds): string[] {
   if (s.performance < t.performance) problems.push(`performance ${s.performance} < ${t.performance}`);
   if (s.accessibility < t.accessibility) problems.push(`accessibility ${s.accessibility} < ${t.accessibility}`);
   if (s.bestPractices < t.bestPractices) problems.push(`best practices ${s.bestPractices} < ${t.bestPractices}`);
-  if (s.seo < t.seo) problems.push(`SEO ${s.seo} < ${t.seo}`);
+  if (s.seo < t.seo && !seoOnlyNoindex(result)) problems.push(`SEO ${s.seo} < ${t.seo}`);
   if (result.lcp > t.lcp) problems.push(`LCP ${Math.round(result.lcp)} ms > ${t.lcp} ms`);
+  if (result.tbt > t.tbt) problems.push(`TBT ${Math.round(result.tbt)} ms > ${t.tbt} ms`);
   if (result.cls > t.cls) problems.push(`CLS ${result.cls.toFixed(3)} > ${t.cls}`);
   if (result.jsBytes > t.jsBytes) problems.push(`JavaScript ${(result.jsBytes / 1024).toFixed(1)} KB > ${(t.jsBytes / 1024).toFixed(1)} KB gzipped`);
   return problems;
+}
+
+/** A noindex page whose only failed SEO audit is "is-crawlable": it asked not to be indexed. */
+export function seoOnlyNoindex(result: PageResult): boolean {
+  const seo = result.failingAudits.filter((a) => a.category === 'seo');
+  return result.noindex && seo.length > 0 && seo.every((a) => a.id === 'is-crawlable');
+}
+
+/** Which thresholds decide the exit code: all of them, or only the non-timing category scores. */
+export type Gate = 'all' | 'scores';
+
+/** A problem with a category score that does not depend on timing (accessibility, best practices, SEO). */
+export function isScoreProblem(problem: string): boolean {
+  return /^(accessibility|best practices|SEO) /.test(problem);
 }
 
 
@@ -103,11 +137,41 @@ interface LhResult {
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 /** Runs Lighthouse on one URL in a fresh Chromium. */
-export async function auditPage(url: string, page: string): Promise<PageResult> {
-  return (await auditPageWithLhr(url, page)).result;
+export async function auditPage(url: string, page: string, file: BuiltPage = NO_FILE): Promise<PageResult> {
+  return (await auditPageWithLhr(url, page, file)).result;
 }
 
-async function auditPageWithLhr(url: string, page: string): Promise<{ result: PageResult; lhr: LhResult }> {
+/** What the build's HTML file says about a page (not something Lighthouse measures). */
+export interface BuiltPage {
+  readonly noindex: boolean;
+  readonly htmlGzipBytes: number;
+}
+const NO_FILE: BuiltPage = { noindex: false, htmlGzipBytes: NaN };
+
+/** Reads the built HTML of `page` (a path below the base) from `dir`, if there is one. */
+export function builtPage(dir: string, page: string): BuiltPage {
+  const rel = page.replace(/^\/+/, '');
+  const file = join(dir, rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel);
+  if (!existsSync(file)) return NO_FILE;
+  const html = readFileSync(file);
+  return {
+    noindex: /<meta\s+name="robots"\s+content="[^"]*noindex/i.test(html.toString('utf8')),
+    htmlGzipBytes: gzipSync(html, { level: 9 }).length,
+  };
+}
+
+/**
+ * Every page of a build: its HTML documents as paths below the base (`/`, `/explore/`,
+ * `/404.html`). HTML partials (no `<html>` element, e.g. /story-figure/, which the story fetches
+ * into itself) are not pages a reader opens and are left out.
+ */
+export function discoverPages(dir: string): string[] {
+  return htmlFilesBelow(dir)
+    .filter((rel) => /<html[\s>]/i.test(readFileSync(join(dir, rel), 'utf8')))
+    .map((rel) => `/${servedPath(rel)}`);
+}
+
+async function auditPageWithLhr(url: string, page: string, file: BuiltPage): Promise<{ result: PageResult; lhr: LhResult }> {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
@@ -146,6 +210,8 @@ async function auditPageWithLhr(url: string, page: string): Promise<{ result: Pa
       speedIndex: metric('speed-index'),
       jsBytes: scripts.reduce((n, s) => n + s.bytes, 0),
       jsFiles: scripts,
+      domElements: metric('dom-size'),
+      ...file,
       failingAudits,
       lighthouseVersion: lhr.lighthouseVersion,
       userAgent: lhr.environment?.hostUserAgent ?? lhr.userAgent,
@@ -161,12 +227,34 @@ export function formatResult(r: PageResult, problems: readonly string[]): string
   const s = r.scores;
   const lines = [
     `${problems.length ? 'FAIL' : 'ok  '} ${r.page}  performance ${s.performance}  accessibility ${s.accessibility}  best practices ${s.bestPractices}  SEO ${s.seo}`,
-    `     LCP ${Math.round(r.lcp)} ms  FCP ${Math.round(r.fcp)} ms  TBT ${Math.round(r.tbt)} ms  CLS ${r.cls.toFixed(3)}  Speed Index ${Math.round(r.speedIndex)} ms`,
+    `     LCP ${Math.round(r.lcp)} ms  FCP ${Math.round(r.fcp)} ms  TBT ${Math.round(r.tbt)} ms  CLS ${r.cls.toFixed(3)}  Speed Index ${Math.round(r.speedIndex)} ms  DOM ${Math.round(r.domElements)} elements`,
     `     JavaScript ${(r.jsBytes / 1024).toFixed(1)} KB gzipped in ${r.jsFiles.length} file(s)${r.jsFiles.length ? `: ${r.jsFiles.map((f) => `${f.url.replace(/^https?:\/\/[^/]+/, '')} ${(f.bytes / 1024).toFixed(1)} KB`).join(', ')}` : ''}`,
   ];
   for (const a of r.failingAudits) lines.push(`     - [${a.category}] ${a.id}: ${a.title} (score ${a.score ?? 'n/a'})`);
+  if (r.scores.seo < 100 && seoOnlyNoindex(r)) lines.push('     (SEO: the page asks not to be indexed, the only SEO audit it fails)');
   for (const p of problems) lines.push(`     ✗ ${p}`);
   return lines.join('\n');
+}
+
+/** The closing table: one row per page (medians), the columns of issue 17's table and the scores. */
+export function formatTable(rows: readonly { result: PageResult; problems: readonly string[] }[]): string {
+  const head = ['page', 'performance', 'LCP', 'TBT', 'CLS', 'DOM elements', 'HTML gz', 'a11y', 'BP', 'SEO', ''];
+  const body = rows.map(({ result: r, problems }) => [
+    r.page,
+    String(r.scores.performance),
+    `${(r.lcp / 1000).toFixed(2)} s`,
+    `${Math.round(r.tbt)} ms`,
+    r.cls.toFixed(3),
+    Number.isFinite(r.domElements) ? String(Math.round(r.domElements)) : 'n/a',
+    Number.isFinite(r.htmlGzipBytes) ? `${(r.htmlGzipBytes / 1000).toFixed(1)} kB` : 'n/a',
+    String(r.scores.accessibility),
+    String(r.scores.bestPractices),
+    r.scores.seo < 100 && seoOnlyNoindex(r) ? `${r.scores.seo} (noindex)` : String(r.scores.seo),
+    problems.length ? 'FAIL' : 'ok',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [line(head), `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n');
 }
 
 const SPEC = {
@@ -174,6 +262,7 @@ const SPEC = {
   base: { type: 'string', help: 'base path the site was built for (default /)' },
   pages: { type: 'string', help: 'comma-separated paths below the base (default /)' },
   runs: { type: 'string', help: 'runs per page; every run and the median of each number are reported, thresholds apply to the medians (default 1)' },
+  gate: { type: 'string', help: 'what sets the exit code: "all" thresholds (default) or only the "scores" of accessibility, best practices and SEO' },
   'min-performance': { type: 'string', help: 'minimum performance score (default 98)' },
   'max-lcp': { type: 'string', help: 'maximum LCP in ms (default 1500)' },
   'max-js-kb': { type: 'string', help: 'maximum gzipped JavaScript in KB (default 40)' },
@@ -230,6 +319,7 @@ export async function medianResult(runs: readonly { result: PageResult; lhr?: un
     cls: of((r) => r.cls),
     speedIndex: of((r) => r.speedIndex),
     jsBytes: of((r) => r.jsBytes),
+    domElements: of((r) => r.domElements),
   };
 }
 
@@ -261,38 +351,67 @@ export async function runLighthouse(argv: readonly string[], io: Io = { out: (s)
       jsBytes: numberOption(args['max-js-kb'], 'max-js-kb', DEFAULT_THRESHOLDS.jsBytes / 1024) * 1024,
     };
     const runs = Math.max(1, Math.round(numberOption(args.runs, 'runs', 1)));
-    const pages = (args.pages ?? '/').split(',').map((p) => p.trim()).filter(Boolean);
+    const gate = (args.gate ?? 'all') as Gate;
+    if (gate !== 'all' && gate !== 'scores') throw new InputError(`invalid --gate: ${args.gate} (expected all or scores)`);
+    const dir = args.dir ?? 'dist';
+    if (!existsSync(join(dir, 'index.html'))) throw new InputError(`${dir}/index.html not found: run \`npm run build\` first`);
+    const pages = args.pages ? args.pages.split(',').map((p) => p.trim()).filter(Boolean) : discoverPages(dir);
     if (!existsSync(CHROME_PATH)) throw new InputError(`Chromium not found at ${CHROME_PATH} (set CHROMIUM_PATH)`);
-    server = await serveDist(args.dir ?? 'dist', args.base ?? '/');
+    server = await serveDist(dir, args.base ?? '/');
     io.out(`lighthouse: ${pages.length} page(s) at ${server.url}, mobile emulation with simulated throttling (Lighthouse defaults), ${runs} run(s) each\n`);
+    const started = Date.now();
+    const loadBefore = loadavg();
     const results: PageResult[] = [];
+    const rows: { result: PageResult; problems: string[] }[] = [];
     const allRuns: PageResult[][] = [];
+    const unmeasured: string[] = [];
     let failed = 0;
     for (const page of pages) {
       const url = new URL(page.replace(/^\/+/, ''), server.url).toString();
+      const file = builtPage(dir, page);
       const perPage: { result: PageResult; lhr: LhResult }[] = [];
       for (let i = 0; i < runs; i++) {
         for (let attempt = 0; ; attempt++) {
           try {
-            perPage.push(await auditPageWithLhr(url, page));
+            perPage.push(await auditPageWithLhr(url, page, file));
             break;
           } catch (err) {
-            if (attempt >= RETRIES) throw err;
-            io.err(`lighthouse: ${page} run ${i + 1} failed (${err instanceof Error ? err.message : String(err)}), retrying\n`);
+            const message = err instanceof Error ? err.message : String(err);
+            if (attempt >= RETRIES) {
+              io.err(`lighthouse: ${page} run ${i + 1} failed ${RETRIES + 1} times (${message}); the median uses the other runs\n`);
+              break;
+            }
+            io.err(`lighthouse: ${page} run ${i + 1} failed (${message}), retrying\n`);
           }
         }
+      }
+      if (!perPage.length) {
+        // Lighthouse itself failed (e.g. NO_LCP on a busy machine): a measurement missing, not a
+        // score of the page; it sets the exit code unless only the scores gate (--gate scores).
+        unmeasured.push(page);
+        io.out(`FAIL ${page}  not measured: every run failed\n`);
+        continue;
       }
       const result = await medianResult(perPage);
       if (runs > 1) io.out(`${formatRuns(perPage.map((r) => r.result))}\n     median of ${runs} runs:\n`);
       allRuns.push(perPage.map((r) => r.result));
       results.push(result);
       const problems = checkThresholds(result, thresholds);
-      if (problems.length) failed++;
+      rows.push({ result, problems });
+      if (problems.some((p) => gate === 'all' || isScoreProblem(p))) failed++;
       io.out(`${formatResult(result, problems)}\n`);
     }
+    io.out(`\n${runs > 1 ? `medians of ${runs} runs` : 'one run per page'}; thresholds: performance ≥ ${thresholds.performance}, LCP ≤ ${thresholds.lcp / 1000} s, TBT ≤ ${thresholds.tbt} ms, CLS ≤ ${thresholds.cls}, accessibility, best practices, SEO ≥ ${thresholds.accessibility}\n`);
+    io.out(`${formatTable(rows)}\n`);
+    const missed = rows.filter((r) => r.problems.length).length;
+    io.out(`${rows.length - missed} of ${pages.length} page(s) within every threshold; ${pages.length * runs} Lighthouse run(s) in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    if (unmeasured.length) io.out(`not measured (Lighthouse failed on every run): ${unmeasured.join(', ')}\n`);
+    if (gate === 'all') failed += unmeasured.length;
+    if (gate === 'scores' && missed > failed) io.out(`(--gate scores: only accessibility, best practices and SEO set the exit code)\n`);
     const first = results[0];
-    if (first) io.out(`machine: Lighthouse ${first.lighthouseVersion}, ${first.userAgent}, ${process.platform} ${process.arch}, node ${process.version}\n`);
-    if (args.json) writeFileAtomic(args.json, `${JSON.stringify({ thresholds, results, runs: allRuns }, null, 2)}\n`);
+    const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+    if (first) io.out(`machine: Lighthouse ${first.lighthouseVersion}, ${first.userAgent}, ${process.platform} ${process.arch}, node ${process.version}; load average ${load(loadBefore)} at the start, ${load(loadavg())} at the end\n`);
+    if (args.json) writeFileAtomic(args.json, `${JSON.stringify({ thresholds, results, runs: allRuns, unmeasured }, null, 2)}\n`);
     return failed ? 1 : 0;
   } catch (err) {
     return reportInputError(err, (t) => io.err(t));

@@ -1,9 +1,12 @@
 /**
  * `npm run size`: what each built page costs. For every HTML page in dist/ it sums the gzipped
- * size of every script the page loads — following static module imports transitively, since Vite
- * chunks import other chunks, and then dynamic `import()`s (counted against the JS budget too, as
- * code the page may load) — and the page's total weight (HTML, CSS, scripts, preloads and
- * images, gzipped where text). Prints a table, compares it with budgets.json and exits 1 when a
+ * size of the JavaScript the page loads on first load — its inline scripts, the scripts its HTML
+ * names (`<script src>`, `<link rel="modulepreload">`) and their static module imports,
+ * transitively, since Vite chunks import other chunks — and, separately, of the code it may load
+ * later through dynamic `import()`s (e.g. the story's sticky figure on wide screens, the journal
+ * club's tools when they are scrolled to), and the page's total weight (HTML, CSS, first-load
+ * scripts, preloads and images, gzipped where text). Prints a table, compares it with budgets.json
+ * (`jsKb` for the first load, `allJsKb` for first load plus every dynamic import) and exits 1 when a
  * page is over its budget.
  * Hand-written, not size-limit: size-limit measures named files, not what each built page loads (its static import graph, dynamic imports and preloads) against per-page budgets.
  *
@@ -27,8 +30,10 @@ const SPEC = {
 } as const;
 
 export interface Budget {
-  /** Gzipped JavaScript the page loads, at once or later through dynamic imports, in kB (1 kB = 1000 bytes). */
+  /** Gzipped JavaScript the page loads on first load (no dynamic import), in kB (1 kB = 1000 bytes). */
   readonly jsKb: number;
+  /** Gzipped JavaScript it loads at once or may load later through dynamic imports, in kB; default jsKb. */
+  readonly allJsKb?: number;
   /** Total gzipped page weight, in kB. */
   readonly totalKb: number;
 }
@@ -194,13 +199,20 @@ export function runSize(argv: readonly string[], io: IO = { stdout: (s) => proce
     if (!budgets.default || typeof budgets.default.jsKb !== 'number' || typeof budgets.default.totalKb !== 'number') {
       throw new InputError(`${budgetPath}: "default" needs numeric jsKb and totalKb`);
     }
+    for (const [page, b] of Object.entries(budgets.pages ?? {})) {
+      if (typeof b.jsKb !== 'number' || typeof b.totalKb !== 'number' || (b.allJsKb !== undefined && typeof b.allJsKb !== 'number')) {
+        throw new InputError(`${budgetPath}: page "${page}" needs numeric jsKb and totalKb (and allJsKb, if given)`);
+      }
+    }
 
     const results: PageSize[] = htmlFilesBelow(dist).map((rel) => {
       const m = measurePage(dist, join(dist, rel), base);
       const budget = budgetFor(budgets, m.page);
       const over: string[] = [];
-      const js = m.jsGzip + m.lazyJsGzip;
-      if (js > budget.jsKb * 1000) over.push(`JS ${kb(js)} > ${budget.jsKb} kB`);
+      if (m.jsGzip > budget.jsKb * 1000) over.push(`first-load JS ${kb(m.jsGzip)} > ${budget.jsKb} kB`);
+      const all = m.jsGzip + m.lazyJsGzip;
+      const allBudget = budget.allJsKb ?? budget.jsKb;
+      if (all > allBudget * 1000) over.push(`JS with dynamic imports ${kb(all)} > ${allBudget} kB`);
       if (m.totalGzip > budget.totalKb * 1000) over.push(`total ${kb(m.totalGzip)} > ${budget.totalKb} kB`);
       return { ...m, budget, over };
     });
@@ -214,11 +226,12 @@ export function runSize(argv: readonly string[], io: IO = { stdout: (s) => proce
         kb(r.jsGzip),
         kb(r.lazyJsGzip),
         `${r.budget.jsKb} kB`,
+        `${r.budget.allJsKb ?? r.budget.jsKb} kB`,
         kb(r.totalGzip),
         `${r.budget.totalKb} kB`,
         r.over.length ? 'OVER' : 'ok',
       ]);
-      const head = ['page', 'scripts', 'JS gz', '+ lazy', 'JS budget', 'total gz', 'total budget', ''];
+      const head = ['page', 'scripts', 'first-load JS gz', '+ lazy', 'JS budget', 'with lazy', 'total gz', 'total budget', ''];
       const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
       const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
       io.stdout(`${line(head)}\n${rows.map(line).join('\n')}\n`);

@@ -200,3 +200,5 @@ class JcPresenter extends HTMLElement {
 }
 
 if (!customElements.get('jc-presenter')) customElements.define('jc-presenter', JcPresenter);
+
+export {};

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtPages, serveStatic } from './harness.ts';
 import type { BuiltPage, StaticServer } from './harness.ts';
 import { BROWSERS, openBrowser } from './browsers.ts';
-import type { PageOptions, TestBrowser } from './browsers.ts';
+import type { PageOptions, TestBrowser, TestPage } from './browsers.ts';
 import { axeViolations, openAllDetails, settle } from './axe.ts';
 
 const PAGES = builtPages();
@@ -33,6 +33,18 @@ function partialHost(partial: BuiltPage): { host: BuiltPage; rootId: string; url
   const rootId = /\bid="([^"]+)"/.exec(partial.html)?.[1];
   if (!rootId) throw new Error(`partial ${partial.file} has no element with an id to find it by`);
   return { host, rootId, url };
+}
+
+/**
+ * The journal club's tools load their code when scrolled to (src/scripts/jc-page.ts): bring each
+ * into view and wait until it is ready, so that axe checks them as a reader who scrolls finds them.
+ */
+async function loadToolsOnDemand(page: TestPage): Promise<void> {
+  for (const tag of ['jc-power-lab', 'jc-km-sandbox', 'jc-presenter']) {
+    if (!(await page.count(tag))) continue;
+    await page.scrollIntoView(tag);
+    await page.waitFor(`${tag}[data-ready]`, { state: 'attached', timeout: 15_000 });
+  }
 }
 
 let server: StaticServer;
@@ -64,6 +76,7 @@ describe.each(BROWSERS)('axe-core on every built page in %s', (name) => {
     it.each(DOCUMENTS.map((d) => [`/${d.path}`, d] as const))('%s', async (_, doc) => {
       const page = await browser.newPage(options);
       expect(await page.goto(server.url + doc.path)).toBe(200);
+      if (js) await loadToolsOnDemand(page);
       await settle(page);
       await openAllDetails(page);
       expect(await axeViolations(page)).toEqual([]);

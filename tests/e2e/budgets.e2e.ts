@@ -1,7 +1,8 @@
 /**
  * Performance budgets of the built site: `npm run size` (src/cli/size.ts) holds every page's
- * gzipped JavaScript (static imports followed transitively, dynamic imports included) and total
- * weight to the committed budgets.json, and every page has a budget of its own.
+ * gzipped first-load JavaScript (static imports followed transitively), its JavaScript with every
+ * dynamic import, and its total weight to the committed budgets.json, and every page has a budget
+ * of its own.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +43,14 @@ describe('page weight budgets (budgets.json)', () => {
     const story = r.pages.find((p) => p.page === '')!;
     expect(story.lazyScripts.some((s) => s.includes('KmFigure'))).toBe(true);
     expect(story.scripts.some((s) => s.includes('KmFigure'))).toBe(false);
+  });
+
+  it('the journal club loads its power lab, sandbox and presenter lazily, and the size tool counts them', () => {
+    const jc = r.pages.find((p) => p.page === 'journal-club/')!;
+    for (const tool of ['jc-power-lab', 'jc-km-sandbox', 'jc-presenter']) {
+      expect(jc.lazyScripts.some((s) => s.includes(tool)), tool).toBe(true);
+      expect(jc.scripts.some((s) => s.includes(tool)), tool).toBe(false);
+    }
   });
 });
 

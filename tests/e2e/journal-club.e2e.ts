@@ -45,10 +45,50 @@ describe.each(BROWSERS)('journal club in %s', (name) => {
     return page;
   }
 
+  /** Each tool's code loads when it comes near the viewport: scroll to it, then wait until it is ready. */
+  async function ready(page: TestPage, tag: 'jc-power-lab' | 'jc-km-sandbox' | 'jc-presenter'): Promise<void> {
+    await page.scrollIntoView(tag);
+    await page.waitFor(`${tag}[data-ready]`, { state: 'attached' });
+  }
+
+  describe('first load (JavaScript of the tools loaded on demand)', () => {
+    it('the power lab, sandbox and presenter load their code only when scrolled to or used', async () => {
+      const page = await browser.newPage({ reducedMotion: 'reduce', viewport: { width: 412, height: 823 } });
+      expect(await page.goto(server.url + 'journal-club/')).toBe(200);
+      // After the load event and half a second more, an eager import would have arrived from localhost.
+      await page.evaluate(() => new Promise<void>((done) => (document.readyState === 'complete' ? done() : addEventListener('load', () => done()))));
+      await new Promise((r) => setTimeout(r, 500));
+      const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/jc-(power-lab|km-sandbox|presenter)\.[\w-]+\.js$/.test(n)));
+      expect(await scripts()).toEqual([]);
+      expect(await page.count('[data-ready]')).toBe(0);
+      // The server-rendered tools are there without their code: the lab's table at its default settings.
+      expect(await page.text('[data-cell="calcification-os-yes:power-s"]')).toMatch(/\d/);
+
+      await ready(page, 'jc-power-lab');
+      expect(await scripts()).toEqual([expect.stringMatching(/jc-power-lab/)]);
+      expect(await page.attr('jc-km-sandbox', 'data-ready')).toBeNull();
+      // Keyboard use loads a tool too (focus inside it), wherever the page is scrolled.
+      await page.evaluate(() => document.querySelector<HTMLElement>('#jc-p1-time')!.focus({ preventScroll: true }));
+      expect(await page.evaluate(() => document.querySelector('jc-km-sandbox')!.getBoundingClientRect().top > innerHeight + 200)).toBe(true);
+      await page.waitFor('jc-km-sandbox[data-ready]', { state: 'attached' });
+      await ready(page, 'jc-presenter');
+      expect(page.watch.consoleErrors).toEqual([]);
+      expect(page.watch.failedRequests).toEqual([]);
+      await page.close();
+    });
+
+    it('the speaker view (?presenter) loads the presenter at once', async () => {
+      const page = await open('journal-club/?presenter', { viewport: { width: 412, height: 823 } });
+      await page.waitFor('jc-presenter[data-ready]', { state: 'attached' });
+      expect(await page.attr('jc-power-lab', 'data-ready')).toBeNull();
+      await page.close();
+    });
+  });
+
   describe('power lab (keyboard)', () => {
     it('α, HR, allocation sliders and the comparison select change the outputs', async () => {
       const page = await open();
-      await page.waitFor('jc-power-lab[data-ready]', { state: 'attached' });
+      await ready(page, 'jc-power-lab');
       const powerCell = '[data-cell="calcification-os-yes:power-s"]';
       const detectCell = '[data-cell="calcification-os-yes:detect-s"]';
       const splitCell = '[data-cell="calcification-os-yes:split"]';
@@ -89,7 +129,7 @@ describe.each(BROWSERS)('journal club in %s', (name) => {
   describe('KM sandbox (keyboard)', () => {
     it('moving a time, switching event/censored, adding and removing patients update S(t) and the log-rank test', async () => {
       const page = await open();
-      await page.waitFor('jc-km-sandbox[data-ready]', { state: 'attached' });
+      await ready(page, 'jc-km-sandbox');
       const s12 = '[data-cell="A-surv-12"]';
       const before = await page.text(s12);
       const chisq0 = await page.text('[data-stat="chisq"]');
@@ -162,7 +202,7 @@ describe.each(BROWSERS)('journal club in %s', (name) => {
   describe('presenter mode (keyboard)', () => {
     it('enters full screen, moves with ← and → on the deck only, leaves with Escape', async () => {
       const page = await open();
-      await page.waitFor('jc-presenter[data-ready]', { state: 'attached' });
+      await ready(page, 'jc-presenter');
       const slide = () => page.attr('jc-presenter', 'data-slide');
       expect(await slide()).toBe('0');
 
@@ -216,7 +256,7 @@ describe.each(BROWSERS)('journal club in %s', (name) => {
       const page = await open('journal-club/', {
         initScript: `Object.defineProperty(Document.prototype, 'fullscreenEnabled', { get: () => false });`,
       });
-      await page.waitFor('jc-presenter[data-ready]', { state: 'attached' });
+      await ready(page, 'jc-presenter');
       await tabTo(page, 'button[data-action="fullscreen"]');
       await page.press('Enter');
       await expect.poll(() => page.attr('jc-presenter', 'data-presenting')).toBe('true');
@@ -244,7 +284,7 @@ describe.each(BROWSERS)('journal club in %s', (name) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`presenter mode has no violations (${colorScheme})`, async () => {
         const page = await open('journal-club/', { colorScheme });
-        await page.waitFor('jc-presenter[data-ready]', { state: 'attached' });
+        await ready(page, 'jc-presenter');
         await tabTo(page, 'button[data-action="fullscreen"]');
         await page.press('Enter');
         await expect.poll(() => page.attr('jc-presenter', 'data-presenting')).toBe('true');
@@ -285,7 +325,7 @@ describe.each(BROWSERS)('journal club in %s', (name) => {
       await page.setOffline(true);
       expect(await page.reload()).toBe(200);
       expect(await page.text('h1')).toContain('Journal club');
-      await page.waitFor('jc-km-sandbox[data-ready]', { state: 'attached' });
+      await ready(page, 'jc-km-sandbox');
 
       expect(await page.goto(server.url + 'journal-club/handout/')).toBe(200);
       expect(await page.text('h1')).toContain('Journal club');

@@ -294,6 +294,8 @@ describe('presenter mode on a projector', () => {
     { width: 1920, height: 1080, minText: 24 },
   ])('at $width×$height every slide fits the screen, charts fill it with text ≥ $minText px, no speaker notes', async ({ width, height, minText }) => {
     const page = await open('journal-club/', width, height);
+    // The presenter's code loads when it is scrolled to (src/scripts/jc-page.ts).
+    await page.locator('jc-presenter').scrollIntoViewIfNeeded();
     await page.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
     await page.click('button[data-action="fullscreen"]');
     await page.waitForSelector('jc-presenter[data-presenting="true"]', { state: 'attached' });
@@ -341,6 +343,7 @@ describe('presenter mode on a projector', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const deck = await context.newPage();
     await deck.goto(`${server.url}journal-club/`);
+    await deck.locator('jc-presenter').scrollIntoViewIfNeeded();
     await deck.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
     const speaker = await context.newPage();
     await speaker.goto(`${server.url}journal-club/?presenter#jc-slide-title`);
