@@ -27,6 +27,8 @@ export interface KmSvgOptions {
   readonly idPrefix: string;
   readonly width?: number;
   readonly height?: number;
+  /** Text size in the drawing's units (default 12); margins and offsets scale with it. */
+  readonly fontSize?: number;
   readonly xLabel?: string;
   readonly yLabel?: string;
 }
@@ -52,7 +54,9 @@ export function stepPath(fit: KaplanMeierFit, x: (t: number) => number, y: (s: n
 export function kmSvg(curves: readonly KmSvgCurve[], o: KmSvgOptions): string {
   const width = o.width ?? 560;
   const height = o.height ?? 300;
-  const m = { top: 16, right: 16, bottom: 46, left: 56 };
+  const fs = o.fontSize ?? 12;
+  const k = fs / 12;
+  const m = { top: 16, right: 16, bottom: Math.round(46 * k), left: Math.round(56 * k) };
   const iw = width - m.left - m.right;
   const ih = height - m.top - m.bottom;
   const x = (t: number) => m.left + (t / o.maxTime) * iw;
@@ -61,7 +65,7 @@ export function kmSvg(curves: readonly KmSvgCurve[], o: KmSvgOptions): string {
   const descId = `${o.idPrefix}-desc`;
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="jc-km" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${titleId} ${descId}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="jc-km" viewBox="0 0 ${width} ${height}" font-size="${fs}" role="img" aria-labelledby="${titleId} ${descId}">`,
     `<title id="${titleId}">${escapeXml(o.title)}</title><desc id="${descId}">${escapeXml(o.description)}</desc>`,
   );
   // Grid and y axis.
@@ -72,12 +76,12 @@ export function kmSvg(curves: readonly KmSvgCurve[], o: KmSvgOptions): string {
   }
   for (const t of o.xTicks) {
     parts.push(`<line class="jc-km-tick" x1="${r(x(t))}" x2="${r(x(t))}" y1="${m.top + ih}" y2="${m.top + ih + 5}"/>`);
-    parts.push(`<text x="${r(x(t))}" y="${m.top + ih + 18}" text-anchor="middle">${t}</text>`);
+    parts.push(`<text x="${r(x(t))}" y="${r(m.top + ih + 18 * k)}" text-anchor="middle">${t}</text>`);
   }
   parts.push(`<line class="jc-km-domain" x1="${m.left}" x2="${m.left + iw}" y1="${m.top + ih}" y2="${m.top + ih}"/>`);
   parts.push(`<line class="jc-km-domain" x1="${m.left}" x2="${m.left}" y1="${m.top}" y2="${m.top + ih}"/>`);
   parts.push(`<text x="${m.left + iw / 2}" y="${height - 6}" text-anchor="middle">${escapeXml(o.xLabel ?? 'Months')}</text>`);
-  parts.push(`<text transform="translate(14,${m.top + ih / 2}) rotate(-90)" text-anchor="middle">${escapeXml(o.yLabel ?? 'Proportion event-free')}</text>`);
+  parts.push(`<text transform="translate(${r(14 * k)},${m.top + ih / 2}) rotate(-90)" text-anchor="middle">${escapeXml(o.yLabel ?? 'Proportion event-free')}</text>`);
   parts.push('</g>');
   // Curves and censoring ticks.
   curves.forEach((c, i) => {
@@ -96,11 +100,11 @@ export function kmSvg(curves: readonly KmSvgCurve[], o: KmSvgOptions): string {
   // Legend, top right.
   curves.forEach((c, i) => {
     const dash = DASHES[i % DASHES.length];
-    const ly = m.top + 12 + i * 20;
-    const lx = m.left + iw - 150;
+    const ly = r(m.top + 12 * k + i * 20 * k);
+    const lx = m.left + iw - 150 * k;
     parts.push(`<g class="jc-km-curve jc-km-curve-${escapeXml(c.key)}" aria-hidden="true">`);
-    parts.push(`<line x1="${lx}" x2="${lx + 28}" y1="${ly}" y2="${ly}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
-    parts.push(`<text class="jc-km-legend" x="${lx + 36}" y="${ly}" dy="0.32em">${escapeXml(c.label)}</text>`);
+    parts.push(`<line x1="${r(lx)}" x2="${r(lx + 28)}" y1="${ly}" y2="${ly}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+    parts.push(`<text class="jc-km-legend" x="${r(lx + 36)}" y="${ly}" dy="0.32em">${escapeXml(c.label)}</text>`);
     parts.push('</g>');
   });
   parts.push('</svg>');

@@ -50,17 +50,22 @@ export function patientList(state: SandboxState): string {
   }).join('\n');
 }
 
+/**
+ * The sandbox chart twice: wide (560 units, 12-unit text) and for a phone (340 units, 13-unit
+ * text, so that it is still ≥ 12 px in a 328 px box); a container query shows one of them.
+ */
 export function sandboxChart(a: SandboxAnalysis): string {
   const at24 = SANDBOX_GROUPS.map((g) => `${GROUP_LABELS[g]} S(24) = ${formatFixed(survivalAt(a.fits[g], [24])[0].surv, 2)}`).join('; ');
-  return kmSvg(
-    SANDBOX_GROUPS.map((g) => ({ key: g.toLowerCase(), label: GROUP_LABELS[g], fit: a.fits[g] })),
-    {
-      maxTime: MAX_TIME,
-      xTicks: RISK_TIMES,
-      title: 'Kaplan–Meier curves of the sandbox class',
-      description: `Step curves of the proportion event-free in groups A (solid) and B (dashed); vertical ticks mark censored patients. ${at24}. All numbers are in the tables below.`,
-      idPrefix: 'jc-sandbox-km',
-    },
+  const curves = SANDBOX_GROUPS.map((g) => ({ key: g.toLowerCase(), label: GROUP_LABELS[g], fit: a.fits[g] }));
+  const options = {
+    maxTime: MAX_TIME,
+    xTicks: RISK_TIMES,
+    title: 'Kaplan–Meier curves of the sandbox class',
+    description: `Step curves of the proportion event-free in groups A (solid) and B (dashed); vertical ticks mark censored patients. ${at24}. All numbers are in the tables below.`,
+  };
+  return (
+    `<div class="jc-km-wide">${kmSvg(curves, { ...options, idPrefix: 'jc-sandbox-km' })}</div>` +
+    `<div class="jc-km-narrow">${kmSvg(curves, { ...options, idPrefix: 'jc-sandbox-km-narrow', width: 340, height: 280, fontSize: 13 })}</div>`
   );
 }
 
