@@ -76,14 +76,8 @@ async function settled(page: Page): Promise<void> {
     { timeout: 20_000 },
   );
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        let n = 0;
-        const tick = () => (++n >= 3 ? resolve() : requestAnimationFrame(tick));
-        requestAnimationFrame(tick);
-      }),
-  );
+  // Three painted frames. No named function inside: tsx would wrap it in a helper the page does not have.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))));
 }
 
 async function open(page: Page, url: string): Promise<void> {
@@ -108,7 +102,11 @@ function storyStep(id: string) {
       await page.waitForFunction((stepId) => document.querySelector('story-scroller')?.getAttribute('data-active-step') === stepId, id);
     } else {
       // A phone reads the steps one after the other: the step's own figure, or its callout when it repeats the chart.
-      await page.evaluate((stepId) => document.querySelector(`#step-${stepId} .step-figure`)?.scrollIntoView({ block: 'start', behavior: 'instant' }), id);
+      // Twice: figures above it are laid out only as they come near (content-visibility), which moves it.
+      for (let i = 0; i < 2; i++) {
+        await page.evaluate((stepId) => document.querySelector(`#step-${stepId} .step-figure`)?.scrollIntoView({ block: 'start', behavior: 'instant' }), id);
+        await settled(page);
+      }
     }
     await settled(page);
   };

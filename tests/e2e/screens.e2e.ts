@@ -20,6 +20,7 @@ import { builtPages, DIST, launchChromium, serveStatic } from './harness.ts';
 import type { StaticServer } from './harness.ts';
 import { STORY_STEPS } from '../../src/components/story/steps.ts';
 import { activateScroller, goToStep, stepGeometry, stepProblems } from './story-steps.ts';
+import { inPage, layoutProblems } from './layout-check.ts';
 
 let server: StaticServer;
 let browser: Browser;
@@ -271,8 +272,13 @@ describe('presenter mode on a projector', () => {
           const box = slide.getBoundingClientRect();
           const svg = slide.querySelector('svg');
           const fn = new Function(`return (${measure})`)() as (s: SVGSVGElement) => { minText: number; drawnHeight: number; drawnWidth: number };
+          const deck = document.querySelector('.jc-deck')!.getBoundingClientRect();
           return {
             title: slide.querySelector('.jc-slide-title')?.textContent ?? '',
+            deck: { left: deck.left, top: deck.top, width: deck.width, height: deck.height },
+            width: box.width,
+            height: box.height,
+            vw: document.documentElement.clientWidth,
             top: box.top,
             bottom: box.bottom,
             contentBottom: Math.max(...[...slide.children].filter((c) => c.checkVisibility()).map((c) => c.getBoundingClientRect().bottom)),
@@ -284,6 +290,11 @@ describe('presenter mode on a projector', () => {
         { measure: SVG_TEXT_PX },
       );
       titles.push(m.title);
+      // The projected deck is the whole 16:9 screen; the slide below its bar fills most of it.
+      expect(m.deck, `${m.title}: deck`).toEqual({ left: 0, top: 0, width: m.vw, height: m.vh });
+      expect(m.width, `${m.title}: slide width`).toBeGreaterThanOrEqual(0.9 * m.vw);
+      expect(m.height, `${m.title}: slide height`).toBeGreaterThanOrEqual(0.75 * m.vh);
+      expect(await page.evaluate(inPage(layoutProblems, { minChartText: null })), `${m.title}: nothing clipped`).toEqual([]);
       expect(m.notes, `${m.title}: notes projected`).toBe(false);
       expect(m.top, m.title).toBeGreaterThanOrEqual(0);
       expect(m.contentBottom, `${m.title}: bottom`).toBeLessThanOrEqual(m.vh);
@@ -300,8 +311,11 @@ describe('presenter mode on a projector', () => {
     await page.close();
   });
 
-  it('the speaker view (?presenter) shows notes, a timer and the next slide, and follows the projected deck', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  it.each([
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ])('at $width×$height the speaker view (?presenter) shows notes, a timer and the next slide on screen, and follows the projected deck', async ({ width, height }) => {
+    const context = await browser.newContext({ viewport: { width, height } });
     const deck = await context.newPage();
     await deck.goto(`${server.url}journal-club/`);
     await deck.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
@@ -316,6 +330,15 @@ describe('presenter mode on a projector', () => {
         next: document.querySelector('[data-part="next"]')?.textContent,
       }));
     expect(await view()).toEqual({ slide: '0', notes: true, timer: true, next: 'Study design' });
+    // Notes, timer and next slide are on the speaker's screen, nothing on it clipped.
+    const outside = await speaker.evaluate(() =>
+      ['.jc-slide[data-current] .jc-notes', '[data-part="timer"]', '[data-part="next"]'].filter((sel) => {
+        const b = document.querySelector(sel)!.getBoundingClientRect();
+        return b.top < 0 || b.left < 0 || b.bottom > window.innerHeight || b.right > document.documentElement.clientWidth;
+      }),
+    );
+    expect(outside).toEqual([]);
+    expect(await speaker.evaluate(inPage(layoutProblems, { minChartText: null }))).toEqual([]);
     // The deck window has no notes by default.
     expect(await deck.evaluate(() => document.querySelector('.jc-slide[data-current] .jc-notes')?.checkVisibility())).toBe(false);
     await deck.click('button[data-action="next"]');
