@@ -13,6 +13,7 @@
  *   npm run screenshots
  *   npm run screenshots -- --screens 390x844,1920x1080 --states story,presenter
  *   npm run screenshots -- --dir dist-other --out /tmp/shots
+ *   npm run screenshots -- --dark                        # the dark colour scheme
  *
  * Prints every file it writes. A state that fails is named on one line and the command exits 1
  * after the others; the files written are complete (each is written once, whole).
@@ -41,6 +42,7 @@ const SPEC = {
   states: { type: 'string', help: 'comma-separated groups of states: story, explore, tables, journal-club, presenter (default: all)' },
   dir: { type: 'string', help: 'built site to serve (default dist)' },
   out: { type: 'string', help: 'folder for the PNGs (default tests/output/screenshots)' },
+  dark: { type: 'boolean', help: 'in the dark colour scheme (folders <width>x<height>-dark)' },
   help: { type: 'boolean', help: 'show this help' },
 } as const satisfies OptionSpec;
 
@@ -207,9 +209,9 @@ export async function runScreenshots(argv: readonly string[], io: ScreenshotIo =
     const failed: string[] = [];
     for (const screen of screens) {
       const phone = screen.width < STICKY_MIN_WIDTH;
-      const context = await browser.newContext({ viewport: screen, isMobile: phone, hasTouch: phone });
+      const context = await browser.newContext({ viewport: screen, isMobile: phone, hasTouch: phone, colorScheme: args.dark ? 'dark' : 'light' });
       const page = await context.newPage();
-      const folder = join(out, `${screen.width}x${screen.height}`);
+      const folder = join(out, `${screen.width}x${screen.height}${args.dark ? '-dark' : ''}`);
       mkdirSync(folder, { recursive: true });
       const steps = groups.includes('story') ? await storySteps(page, server.url) : [];
       for (const group of groups as Group[]) {
