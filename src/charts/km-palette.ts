@@ -17,7 +17,6 @@ export const BAND_EDGE_WIDTH = 1;
 
 /** Solid, dashed, dotted, dash-dot, short dashes. */
 export const GROUP_DASHES = [null, '7 3.5', '1.5 3', '9 3 2 3', '3 3'] as const;
-export const GROUP_DASH_NAMES = ['solid', 'dashed', 'dotted', 'dash-dot', 'short-dashed'] as const;
 
 /** Literal colours of the light theme for the non-group parts (text, axes, grid). */
 export const INK_LIGHT = {

@@ -1,11 +1,13 @@
 /**
- * HTML of the KM sandbox's parts, as strings: the page renders them at build time (`set:html`)
- * and `<jc-km-sandbox>` re-renders them in the browser after each edit, so both show exactly the
- * same markup. No inline styles or event-handler attributes (CSP-safe).
+ * HTML of the KM sandbox's parts: the page renders them at build time (`set:html`) and
+ * `<jc-km-sandbox>` re-renders them in the browser after each edit, so both show exactly the
+ * same markup. The tables are strings; the chart is drawn by src/charts (into the document the
+ * caller passes). No inline styles or event-handler attributes (CSP-safe).
  */
 import { formatFixed, formatP } from '../../format/number.ts';
 import { survivalAt } from '../../stats/survival-at.ts';
-import { kmSvg } from '../../charts/sandbox-km.ts';
+import { sandboxKmChart } from '../../charts/sandbox-km.ts';
+import type { ChartDocument } from '../../charts/svg.ts';
 import { escapeXml } from '../../charts/svg.ts';
 import { GROUP_LABELS, MAX_TIME, RISK_TIMES, SANDBOX_GROUPS, canAdd, canRemove, displayOrder } from './sandbox-model.ts';
 import type { SandboxAnalysis, SandboxPatient, SandboxState } from './sandbox-model.ts';
@@ -51,10 +53,11 @@ export function patientList(state: SandboxState): string {
 }
 
 /**
- * The sandbox chart twice: wide (560 units, 12-unit text) and for a phone (340 units, 13-unit
- * text, so that it is still ≥ 12 px in a 328 px box); a container query shows one of them.
+ * The sandbox's KM chart, drawn into `document` (the server's or the browser's) twice: wide (560
+ * units, 12-unit text) and for a phone (340 units, 13-unit text, so that it is still ≥ 12 px in a
+ * 328 px box); a container query shows one of them.
  */
-export function sandboxChart(a: SandboxAnalysis): string {
+export function sandboxChart(a: SandboxAnalysis, document: ChartDocument): [SVGSVGElement, SVGSVGElement] {
   const at24 = SANDBOX_GROUPS.map((g) => `${GROUP_LABELS[g]} S(24) = ${formatFixed(survivalAt(a.fits[g], [24])[0].surv, 2)}`).join('; ');
   const curves = SANDBOX_GROUPS.map((g) => ({ key: g.toLowerCase(), label: GROUP_LABELS[g], fit: a.fits[g] }));
   const options = {
@@ -63,10 +66,14 @@ export function sandboxChart(a: SandboxAnalysis): string {
     title: 'Kaplan–Meier curves of the sandbox class',
     description: `Step curves of the proportion event-free in groups A (solid) and B (dashed); vertical ticks mark censored patients. ${at24}. All numbers are in the tables below.`,
   };
-  return (
-    `<div class="jc-km-wide">${kmSvg(curves, { ...options, idPrefix: 'jc-sandbox-km' })}</div>` +
-    `<div class="jc-km-narrow">${kmSvg(curves, { ...options, idPrefix: 'jc-sandbox-km-narrow', width: 340, height: 280, fontSize: 13 })}</div>`
-  );
+  const drawn = (cls: string, svg: SVGSVGElement) => {
+    svg.setAttribute('class', `jc-km ${cls}`);
+    return svg;
+  };
+  return [
+    drawn('jc-km-wide', sandboxKmChart(curves, { ...options, idPrefix: 'jc-sandbox-km' }, { document })),
+    drawn('jc-km-narrow', sandboxKmChart(curves, { ...options, idPrefix: 'jc-sandbox-km-narrow', width: 340, height: 280, fontSize: 13 }, { document })),
+  ];
 }
 
 /** KMunicate-style table: S(t), at risk, events and censored (cumulative) at the x ticks. */
