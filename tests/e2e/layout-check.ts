@@ -26,7 +26,7 @@
  * too wide for its box shows up as sideways scrolling (item 1).
  *
  * Only what is rendered counts (`checkVisibility()`: not `display: none`, not in a closed
- * `<details>`, not `visibility: hidden`). Elements kept unrendered until they near the viewport
+ * `<details>` (nor a text node directly in one, outside its summary), not `visibility: hidden`). Elements kept unrendered until they near the viewport
  * (`content-visibility: auto`) are measured as they are when the reader reaches them: the caller
  * first calls `renderEverything`, which lays them out, while `layoutProblems` still counts their
  * paint containment as clipping (item 2).
@@ -40,6 +40,8 @@ export interface LayoutCheckOptions {
   readonly minChartText: number | null;
   /** Stop listing after this many problems (a broken page would otherwise list thousands). */
   readonly limit?: number;
+  /** Check only inside the first element matching this selector (e.g. a full-screen deck); default the whole page. */
+  readonly root?: string;
 }
 
 /**
@@ -103,7 +105,9 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
     add(`the page scrolls sideways: ${doc.scrollWidth} px of content in ${vw} px; ${wide.join(', ')}`);
   }
 
-  const all = [...document.querySelectorAll('body *')].filter(shown);
+  const root = options.root ? document.querySelector(options.root) : document.body;
+  if (!root) return [`no element matches ${options.root}`];
+  const all = [...root.querySelectorAll('*')].filter(shown);
   for (const el of all) {
     if ((el instanceof SVGElement && !(el instanceof SVGSVGElement && !el.ownerSVGElement)) || el.closest('.katex')) continue;
     const cs = getComputedStyle(el);
@@ -126,7 +130,7 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
   }
 
   // 3 and 5. SVG content inside its box; chart text size.
-  for (const svg of document.querySelectorAll('svg')) {
+  for (const svg of root.querySelectorAll('svg')) {
     if (svg.ownerSVGElement || !shown(svg) || svg.closest('.katex')) continue;
     const box = svg.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
@@ -151,12 +155,17 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
   }
 
   // 4. Text outside its box.
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  /** Text of a closed <details> outside its <summary> is not rendered, though its parent may be. */
+  const inClosedDetails = (el: Element) => {
+    const d = el.closest('details:not([open])');
+    return !!d && !el.closest('summary');
+  };
   const range = document.createRange();
   const blockOf = new Map<Element, Element>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || !node.textContent?.trim() || parent.closest('svg, script, style, template, noscript, .katex') || !shown(parent) || inSrOnly(parent)) continue;
+    if (!parent || !node.textContent?.trim() || parent.closest('svg, script, style, template, noscript, .katex') || !shown(parent) || inSrOnly(parent) || inClosedDetails(parent)) continue;
     let block = blockOf.get(parent);
     if (!block) {
       block = parent;

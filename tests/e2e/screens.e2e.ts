@@ -294,7 +294,8 @@ describe('presenter mode on a projector', () => {
       expect(m.deck, `${m.title}: deck`).toEqual({ left: 0, top: 0, width: m.vw, height: m.vh });
       expect(m.width, `${m.title}: slide width`).toBeGreaterThanOrEqual(0.9 * m.vw);
       expect(m.height, `${m.title}: slide height`).toBeGreaterThanOrEqual(0.75 * m.vh);
-      expect(await page.evaluate(inPage(layoutProblems, { minChartText: null })), `${m.title}: nothing clipped`).toEqual([]);
+      // What is projected (the full-screen deck), not the page behind it.
+      expect(await page.evaluate(inPage(layoutProblems, { minChartText: null, root: '.jc-deck' })), `${m.title}: nothing clipped`).toEqual([]);
       expect(m.notes, `${m.title}: notes projected`).toBe(false);
       expect(m.top, m.title).toBeGreaterThanOrEqual(0);
       expect(m.contentBottom, `${m.title}: bottom`).toBeLessThanOrEqual(m.vh);
