@@ -4,6 +4,7 @@
  * story's own hazard-ratio chart. Pure: `(rows, options, { document }) → string`.
  */
 import * as Plot from '@observablehq/plot';
+import { wrapText } from './text-metrics.ts';
 
 export interface ForestRow {
   /** Unique key; also the y value. */
@@ -45,6 +46,11 @@ export interface ForestContext {
 const ROW_HEIGHT = 26;
 /** Stacked layout: a label line above each interval. */
 const STACKED_ROW_HEIGHT = 46;
+/** The font size of the plot's text in its own units (story.css sets `.forest-plot` to 12px). */
+const FONT_SIZE = 12;
+/** Line height of wrapped labels, in ems and in px. */
+const LINE_HEIGHT = 1.1;
+const LINE_PX = FONT_SIZE * LINE_HEIGHT;
 
 /** Tick labels: the number as written (`0.25`, `1`, `10`). */
 export function formatTick(x: number): string {
@@ -57,38 +63,49 @@ export function forestPlotSvg(rows: readonly ForestRow[], o: ForestOptions, { do
   const domain = o.domain ?? [0.1, 10];
   const ticks = o.ticks ?? [0.1, 0.25, 0.5, 1, 2, 4, 10];
   const keys = rows.map((r) => r.key);
-  const labels = new Map(rows.map((r) => [r.key, r.label]));
   const withHr = rows.filter((r) => r.hr !== null && r.lower !== null && r.upper !== null);
   const shaded = rows.filter((r) => r.shade);
   const clamp = (x: number) => Math.min(domain[1], Math.max(domain[0], x));
   const emphasised = new Set(rows.filter((r) => r.emphasis).map((r) => r.key));
 
   const stacked = o.layout === 'stacked';
+  const marginLeft = stacked ? 14 : (o.marginLeft ?? 200);
+  const marginRight = stacked ? 14 : 16;
+  // A label too long for its room wraps onto more lines (never past the edge of the drawing);
+  // every row gets the height of the tallest.
+  const room = stacked ? width - marginLeft - marginRight : marginLeft - 12;
+  // text-metrics' estimate runs short for the page's sans-serif by a few per cent (measured in
+  // Chromium), and bold by 10% more: wrap with that margin.
+  const wrapped = new Map(rows.map((r) => [r.key, wrapText(r.label, FONT_SIZE * (emphasised.has(r.key) ? 1.2 : 1.1), room).join('\n')]));
+  const lines = Math.max(1, ...[...wrapped.values()].map((l) => l.split('\n').length));
+  const rowHeight = stacked ? Math.max(STACKED_ROW_HEIGHT, Math.ceil(lines * LINE_PX + 32)) : Math.max(ROW_HEIGHT, Math.ceil(lines * LINE_PX + 8));
+  // Stacked: the label from the top of its row band, the interval 14 px above the band's bottom.
+  const intervalDy = stacked ? rowHeight / 2 - 14 : 0;
   const plot = Plot.plot({
     document,
     width,
-    height: rows.length * (stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT) + 56,
-    marginLeft: stacked ? 14 : (o.marginLeft ?? 200),
-    marginRight: stacked ? 14 : 16,
+    height: rows.length * rowHeight + 56,
+    marginLeft,
+    marginRight,
     marginTop: 8,
     marginBottom: 44,
     // No `style` option: Plot would write it as a style attribute, which the CSP does not allow.
     // The font and background are in story.css (.forest-plot).
     x: { type: 'log', domain: [...domain], ticks: [...ticks], tickFormat: formatTick, label: o.xLabel ?? 'Hazard ratio (log scale)', labelAnchor: 'center', labelArrow: 'none', grid: true },
-    y: stacked ? { domain: keys, label: null, axis: null } : { domain: keys, label: null, tickFormat: (k: string) => labels.get(k) ?? k, tickSize: 0 },
+    y: stacked ? { domain: keys, label: null, axis: null } : { domain: keys, label: null, tickFormat: (k: string) => wrapped.get(k) ?? k, tickSize: 0 },
     marks: [
       shaded.length
-        ? Plot.barX(shaded, { y: 'key', x1: (r: ForestRow) => clamp(r.shade!.lower), x2: (r: ForestRow) => clamp(r.shade!.upper), fill: 'currentColor', fillOpacity: 0.12, insetTop: stacked ? 22 : 3, insetBottom: 3 })
+        ? Plot.barX(shaded, { y: 'key', x1: (r: ForestRow) => clamp(r.shade!.lower), x2: (r: ForestRow) => clamp(r.shade!.upper), fill: 'currentColor', fillOpacity: 0.12, insetTop: stacked ? rowHeight - 24 : 3, insetBottom: 3 })
         : null,
-      // Stacked: the label sits in the upper half of its row band, from the left edge of the axis.
+      // Stacked: the label sits at the top of its row band, from the left edge of the axis.
       stacked
-        ? Plot.text(rows, { y: 'key', frameAnchor: 'left', dy: -11, text: 'label', textAnchor: 'start', lineAnchor: 'middle', fill: 'currentColor', className: 'forest-row-label' })
+        ? Plot.text(rows, { y: 'key', frameAnchor: 'left', dy: -rowHeight / 2 + 4, text: (r: ForestRow) => wrapped.get(r.key), textAnchor: 'start', lineAnchor: 'top', lineHeight: LINE_HEIGHT, fill: 'currentColor', className: 'forest-row-label' })
         : null,
       Plot.ruleX([1], { stroke: 'currentColor', strokeOpacity: 0.7 }),
-      Plot.ruleY(withHr, { y: 'key', dy: stacked ? 9 : 0, x1: (r: ForestRow) => clamp(r.lower!), x2: (r: ForestRow) => clamp(r.upper!), stroke: 'currentColor', strokeWidth: 1.6 }),
+      Plot.ruleY(withHr, { y: 'key', dy: intervalDy, x1: (r: ForestRow) => clamp(r.lower!), x2: (r: ForestRow) => clamp(r.upper!), stroke: 'currentColor', strokeWidth: 1.6 }),
       Plot.dot(withHr, {
         y: 'key',
-        dy: stacked ? 9 : 0,
+        dy: intervalDy,
         x: (r: ForestRow) => clamp(r.hr!),
         r: 4.5,
         symbol: (r: ForestRow) => (emphasised.has(r.key) ? 'circle' : 'diamond'),
@@ -115,8 +132,9 @@ export function forestPlotSvg(rows: readonly ForestRow[], o: ForestOptions, { do
   plot.insertBefore(title, plot.firstChild);
   // Bold labels for emphasised rows.
   for (const text of plot.querySelectorAll('g[aria-label="y-axis tick label"] text, g.forest-row-label text')) {
+    // A wrapped label is one <text> of <tspan> lines: compare without the line breaks.
     const label = text.textContent ?? '';
-    const row = rows.find((r) => r.label === label);
+    const row = rows.find((r) => wrapped.get(r.key)?.replace(/\n/g, '') === label);
     if (row && emphasised.has(row.key)) text.setAttribute('font-weight', '700');
   }
   // CSS variables work in CSS, not in presentation attributes: the hollow markers get a class whose

@@ -11,6 +11,10 @@ export const GROUP_COLORS_LIGHT = ['#0072b2', '#c75300', '#007a5a', '#a1477f', '
 /** `--group-1..5` of the dark theme. */
 export const GROUP_COLORS_DARK = ['#56b4e9', '#f0a050', '#3fcf9f', '#e79fcf', '#e6d25a'] as const;
 
+/** Opacity of a confidence band's fill; its edges are drawn opaque, BAND_EDGE_WIDTH wide (km-bands.ts). */
+export const BAND_FILL_OPACITY = 0.1;
+export const BAND_EDGE_WIDTH = 1;
+
 /** Solid, dashed, dotted, dash-dot, short dashes. */
 export const GROUP_DASHES = [null, '7 3.5', '1.5 3', '9 3 2 3', '3 3'] as const;
 

@@ -5,7 +5,7 @@
  */
 import { ENDPOINTS } from '../analysis/views.ts';
 import { formatFixed, formatMonths, formatP, formatPEquals } from '../format/number.ts';
-import { curveEnd, groupLabel, valueAt } from './km-data.ts';
+import { curveEnd, groupLabel, riskAt, valueAt } from './km-data.ts';
 import { survivalAtCore } from '../stats/survival-at.ts';
 import type { KmData } from './km-data.ts';
 import { ownValue } from '../lib/label-record.ts';
@@ -137,18 +137,7 @@ export function kmDescription(data: KmData, ticks: readonly number[] = [0, 20, 4
       : `Kaplan–Meier curves of ${endpoint.label.toLowerCase()} for ${total} patients in ${a.groups.length} groups by ${data.groupingLabel.toLowerCase()}: ${listJoin(sizes)}.`,
   );
   const published = data.asPublished;
-  const medians = a.groups.map((g) => {
-    const label = a.groups.length === 1 ? '' : ` for ${groupLabel(data, g)}`;
-    // Reconstructed curves were fitted to the printed medians: those, without the reconstruction's own CI.
-    if (published) {
-      const m = published.medians[g] ?? null;
-      return `${m ?? 'not printed'}${m !== null && /^\d/.test(m) ? ' months' : ''}${label}`;
-    }
-    const q = a.quantiles[g]?.median;
-    const m = q?.est ?? null;
-    const ci = m === null || !q ? '' : ` (95% CI ${months(q.lower)}–${months(q.upper)})`;
-    return `${months(m)}${m === null ? '' : ' months'}${ci}${label}`;
-  });
+  const medians = a.groups.map((g) => `${kmMedianText(data, g)}${a.groups.length === 1 ? '' : ` for ${groupLabel(data, g)}`}`);
   sentences.push(`Median ${endpoint.label.toLowerCase()}${published ? ', as published (the reconstruction was fitted to it)' : ''}: ${listJoin(medians)}.`);
   const t = ticks[ticks.length - 1];
   const at = a.groups.map((g) => {
@@ -167,6 +156,44 @@ export function kmDescription(data: KmData, ticks: readonly number[] = [0, 20, 4
     );
   }
   return sentences.join(' ');
+}
+
+/**
+ * A group's median in words: `41 months (95% CI 30–52)`, or `not reached` when the curve never
+ * falls to one half. With reconstructed curves the printed median, which they were fitted to
+ * (`41 months`; `not printed` when the paper gives none).
+ */
+export function kmMedianText(data: KmData, group: string): string {
+  if (data.asPublished) {
+    const m = data.asPublished.medians[group] ?? null;
+    return `${m ?? 'not printed'}${m !== null && /^\d/.test(m) ? ' months' : ''}`;
+  }
+  const q = data.analysis.quantiles[group]?.median;
+  const m = q?.est ?? null;
+  if (m === null || !q) return 'not reached';
+  return `${months(m)} months (95% CI ${months(q.lower)}–${months(q.upper)})`;
+}
+
+export interface KmReadingRow {
+  readonly group: string;
+  readonly label: string;
+  readonly median: string;
+  /** Number at risk at each tick, as in the risk table under the plot. */
+  readonly atRisk: readonly number[];
+}
+
+/**
+ * The rows of the figure's table for screen readers: per group its median and the number at risk
+ * at each tick (the same counts as the risk table drawn under the plot), so that a reader can move
+ * through the groups (rows) and the time points (columns).
+ */
+export function kmReadingRows(data: KmData, ticks: readonly number[]): KmReadingRow[] {
+  return data.analysis.groups.map((g) => ({
+    group: g,
+    label: groupLabel(data, g),
+    median: kmMedianText(data, g),
+    atRisk: ticks.map((t) => riskAt(data, g, t).atRisk),
+  }));
 }
 
 /** The figure caption (also drawn into exported files): what is plotted, with what, from which data. */

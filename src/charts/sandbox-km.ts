@@ -29,6 +29,8 @@ export interface KmSvgOptions {
   readonly idPrefix: string;
   readonly width?: number;
   readonly height?: number;
+  /** Text size in the drawing's units (default 12); margins and offsets scale with it. */
+  readonly fontSize?: number;
   readonly xLabel?: string;
   readonly yLabel?: string;
 }
@@ -55,7 +57,9 @@ export function stepPath(fit: KaplanMeierFit, x: (t: number) => number, y: (s: n
 export function sandboxKmChart(curves: readonly KmSvgCurve[], o: KmSvgOptions, { document }: { readonly document: ChartDocument }): SVGSVGElement {
   const width = o.width ?? 560;
   const height = o.height ?? 300;
-  const m = { top: 16, right: 16, bottom: 46, left: 56 };
+  const fs = o.fontSize ?? 12;
+  const k = fs / 12;
+  const m = { top: 16, right: 16, bottom: Math.round(46 * k), left: Math.round(56 * k) };
   const iw = width - m.left - m.right;
   const ih = height - m.top - m.bottom;
   const x = (t: number) => m.left + (t / o.maxTime) * iw;
@@ -65,7 +69,7 @@ export function sandboxKmChart(curves: readonly KmSvgCurve[], o: KmSvgOptions, {
   const el = <K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number | null> = {}, text?: string) =>
     svgElement(document, name, attributes, text);
 
-  const svg = el('svg', { class: 'jc-km', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}` });
+  const svg = el('svg', { class: 'jc-km', viewBox: `0 0 ${width} ${height}`, 'font-size': fs, role: 'img', 'aria-labelledby': `${titleId} ${descId}` });
   append(svg, el('title', { id: titleId }, o.title), el('desc', { id: descId }, o.description));
 
   // Grid and axes.
@@ -81,7 +85,7 @@ export function sandboxKmChart(curves: readonly KmSvgCurve[], o: KmSvgOptions, {
     append(
       axis,
       el('line', { class: 'jc-km-tick', x1: r(x(t)), x2: r(x(t)), y1: m.top + ih, y2: m.top + ih + 5 }),
-      el('text', { x: r(x(t)), y: m.top + ih + 18, 'text-anchor': 'middle' }, String(t)),
+      el('text', { x: r(x(t)), y: r(m.top + ih + 18 * k), 'text-anchor': 'middle' }, String(t)),
     );
   }
   append(
@@ -89,7 +93,7 @@ export function sandboxKmChart(curves: readonly KmSvgCurve[], o: KmSvgOptions, {
     el('line', { class: 'jc-km-domain', x1: m.left, x2: m.left + iw, y1: m.top + ih, y2: m.top + ih }),
     el('line', { class: 'jc-km-domain', x1: m.left, x2: m.left, y1: m.top, y2: m.top + ih }),
     el('text', { x: m.left + iw / 2, y: height - 6, 'text-anchor': 'middle' }, o.xLabel ?? 'Months'),
-    el('text', { transform: `translate(14,${m.top + ih / 2}) rotate(-90)`, 'text-anchor': 'middle' }, o.yLabel ?? 'Proportion event-free'),
+    el('text', { transform: `translate(${r(14 * k)},${m.top + ih / 2}) rotate(-90)`, 'text-anchor': 'middle' }, o.yLabel ?? 'Proportion event-free'),
   );
   svg.appendChild(axis);
 
@@ -111,8 +115,8 @@ export function sandboxKmChart(curves: readonly KmSvgCurve[], o: KmSvgOptions, {
   // Legend, top right.
   curves.forEach((c, i) => {
     const dash = DASHES[i % DASHES.length] || null;
-    const ly = m.top + 12 + i * 20;
-    const lx = m.left + iw - 150;
+    const ly = r(m.top + 12 * k + i * 20 * k);
+    const lx = r(m.left + iw - 150 * k);
     svg.appendChild(
       append(
         el('g', { class: `jc-km-curve jc-km-curve-${c.key}`, 'aria-hidden': 'true' }),

@@ -128,7 +128,7 @@ class JcKmSandbox extends HTMLElement {
 
   private renderAnalysis(): void {
     const a = analyseSandbox(this.state);
-    this.region('chart').replaceChildren(sandboxChart(a, document));
+    this.region('chart').replaceChildren(...sandboxChart(a, document));
     this.region('risk').innerHTML = sandboxRiskTable(a);
     this.region('logrank').innerHTML = sandboxLogRank(a);
     this.region('steps').innerHTML = sandboxSteps(a);

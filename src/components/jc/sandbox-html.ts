@@ -52,20 +52,28 @@ export function patientList(state: SandboxState): string {
   }).join('\n');
 }
 
-/** The sandbox's KM chart, drawn into `document` (the server's or the browser's). */
-export function sandboxChart(a: SandboxAnalysis, document: ChartDocument): SVGSVGElement {
+/**
+ * The sandbox's KM chart, drawn into `document` (the server's or the browser's) twice: wide (560
+ * units, 12-unit text) and for a phone (340 units, 13-unit text, so that it is still ≥ 12 px in a
+ * 328 px box); a container query shows one of them.
+ */
+export function sandboxChart(a: SandboxAnalysis, document: ChartDocument): [SVGSVGElement, SVGSVGElement] {
   const at24 = SANDBOX_GROUPS.map((g) => `${GROUP_LABELS[g]} S(24) = ${formatFixed(survivalAt(a.fits[g], [24])[0].surv, 2)}`).join('; ');
-  return sandboxKmChart(
-    SANDBOX_GROUPS.map((g) => ({ key: g.toLowerCase(), label: GROUP_LABELS[g], fit: a.fits[g] })),
-    {
-      maxTime: MAX_TIME,
-      xTicks: RISK_TIMES,
-      title: 'Kaplan–Meier curves of the sandbox class',
-      description: `Step curves of the proportion event-free in groups A (solid) and B (dashed); vertical ticks mark censored patients. ${at24}. All numbers are in the tables below.`,
-      idPrefix: 'jc-sandbox-km',
-    },
-    { document },
-  );
+  const curves = SANDBOX_GROUPS.map((g) => ({ key: g.toLowerCase(), label: GROUP_LABELS[g], fit: a.fits[g] }));
+  const options = {
+    maxTime: MAX_TIME,
+    xTicks: RISK_TIMES,
+    title: 'Kaplan–Meier curves of the sandbox class',
+    description: `Step curves of the proportion event-free in groups A (solid) and B (dashed); vertical ticks mark censored patients. ${at24}. All numbers are in the tables below.`,
+  };
+  const drawn = (cls: string, svg: SVGSVGElement) => {
+    svg.setAttribute('class', `jc-km ${cls}`);
+    return svg;
+  };
+  return [
+    drawn('jc-km-wide', sandboxKmChart(curves, { ...options, idPrefix: 'jc-sandbox-km' }, { document })),
+    drawn('jc-km-narrow', sandboxKmChart(curves, { ...options, idPrefix: 'jc-sandbox-km-narrow', width: 340, height: 280, fontSize: 13 }, { document })),
+  ];
 }
 
 /** KMunicate-style table: S(t), at risk, events and censored (cumulative) at the x ticks. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GROUP_COLORS_DARK, GROUP_COLORS_LIGHT, GROUP_DASHES, INK_LIGHT, contrastRatio } from '../../../src/charts/km-palette.ts';
+import { BAND_FILL_OPACITY, GROUP_COLORS_DARK, GROUP_COLORS_LIGHT, GROUP_DASHES, INK_LIGHT, contrastRatio } from '../../../src/charts/km-palette.ts';
 
 /** Custom properties of one block of src/styles/global.css (`:root` or the dark `:root`). */
 function tokens(block: string): Record<string, string> {
@@ -42,6 +42,29 @@ describe('KM palette against the theme tokens (WCAG 2.2)', () => {
     expect(INK_LIGHT.muted).toBe(light.muted);
     expect(contrastRatio(INK_LIGHT.text, INK_LIGHT.background)).toBeGreaterThanOrEqual(4.5);
     expect(contrastRatio(INK_LIGHT.muted, INK_LIGHT.background)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('overlapping CI bands stay apart: each band edge has ≥ 3:1 contrast against the background and against the overlap of all three fills, light and dark', () => {
+    // `color` at opacity `alpha` over `under` (source-over compositing, per channel).
+    const over = (color: string, alpha: number, under: string) =>
+      `#${[1, 3, 5]
+        .map((i) => Math.round(alpha * parseInt(color.slice(i, i + 2), 16) + (1 - alpha) * parseInt(under.slice(i, i + 2), 16)))
+        .map((v) => v.toString(16).padStart(2, '0'))
+        .join('')}`;
+    for (const [theme, colors] of [
+      [light, GROUP_COLORS_LIGHT],
+      [dark, GROUP_COLORS_DARK],
+    ] as const) {
+      const three = colors.slice(0, 3);
+      const overlap = three.reduce((under, c) => over(c, BAND_FILL_OPACITY, under), theme.bg);
+      for (const c of three) {
+        // Edges are drawn opaque in the group's colour (km-bands.ts).
+        expect(contrastRatio(c, theme.bg), `${c} on ${theme.bg}`).toBeGreaterThanOrEqual(3);
+        expect(contrastRatio(c, overlap), `${c} on the overlap ${overlap}`).toBeGreaterThanOrEqual(3);
+      }
+      // The fills stay light: the overlap of all three is still closer to the background than to any line.
+      for (const c of three) expect(contrastRatio(overlap, theme.bg)).toBeLessThan(contrastRatio(c, theme.bg));
+    }
   });
 
   it('every group has its own dash pattern, so colour is never the only cue', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crosshairText } from '../../../src/charts/km-crosshair.ts';
-import { beyondAxisSentence, kmCaption, kmDescription, kmSummaryLine, listJoin, mediansBeyondAxis } from '../../../src/charts/km-summary.ts';
+import { beyondAxisSentence, kmCaption, kmDescription, kmMedianText, kmReadingRows, kmSummaryLine, listJoin, mediansBeyondAxis } from '../../../src/charts/km-summary.ts';
+import { riskAt } from '../../../src/charts/km-data.ts';
 import type { SurvivalView } from '../../../src/analysis/site-data.ts';
 import { syntheticView } from './synthetic.ts';
 
@@ -85,5 +86,30 @@ describe('mediansBeyondAxis / beyondAxisSentence', () => {
   it('says nothing when the axis reaches the median', () => {
     expect(mediansBeyondAxis(view, 80)).toEqual([]);
     expect(beyondAxisSentence(view, 80)).toBe('');
+  });
+});
+
+describe('kmReadingRows (the figure\'s table for screen readers)', () => {
+  it('one row per group: its label, its median in words ("not reached" for a curve that never halves) and the risk-table counts at each tick', () => {
+    const view = withMedians(syntheticView('enhancement', 'os'), { hypo: 45, hyper: 36.25, mixed: null }, 0.268);
+    const rows = kmReadingRows(view, [0, 20, 40, 60]);
+    expect(rows.map((r) => r.group)).toEqual(view.analysis.groups);
+    expect(rows.map((r) => r.label)).toEqual(view.analysis.groups.map((g) => view.groupLabels[g]));
+    expect(rows.find((r) => r.group === 'mixed')!.median).toBe('not reached');
+    expect(rows.find((r) => r.group === 'hypo')!.median).toMatch(/^45 months \(95% CI /);
+    for (const r of rows) expect(r.atRisk).toEqual([0, 20, 40, 60].map((t) => riskAt(view, r.group, t).atRisk));
+    // Everyone is at risk at time 0.
+    expect(rows.map((r) => r.atRisk[0])).toEqual(view.analysis.groups.map((g) => view.analysis.groupSizes[g]));
+  });
+
+  it('with reconstructed curves the printed median, said as published; none printed is "not printed"', () => {
+    const view = syntheticView('calcification', 'rfs');
+    const data = { ...view, asPublished: { medians: { no: '32', yes: null }, logrankP: '0.772' } };
+    expect(kmMedianText(data, 'no')).toBe('32 months');
+    expect(kmMedianText(data, 'yes')).toBe('not printed');
+  });
+
+  it('throws for a tick the risk table does not have, rather than inventing a count', () => {
+    expect(() => kmReadingRows(syntheticView('all', 'os'), [0, 13])).toThrow(/no risk-table counts/);
   });
 });
