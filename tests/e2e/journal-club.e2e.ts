@@ -257,6 +257,25 @@ describe.each(BROWSERS)('journal club in %s', (name) => {
     }
   });
 
+  describe('formulas (MathML rendered at build time)', () => {
+    it('every formula is a <math> element the browser lays out, with no KaTeX HTML, stylesheet or fonts', async () => {
+      const page = await open();
+      const r = await page.evaluate(() => {
+        const holders = [...document.querySelectorAll('.jc-formula-body, .jc-formula-inline')];
+        return {
+          holders: holders.length,
+          maths: holders.filter((h) => h.children.length === 1 && h.firstElementChild!.localName === 'math').length,
+          laidOut: [...document.querySelectorAll('math')].filter((m) => m.getBoundingClientRect().width > 20 && m.getBoundingClientRect().height > 10).length,
+          katex: document.querySelectorAll('.katex, .katex-html, [class*="kx-"]').length,
+          katexAssets: performance.getEntriesByType('resource').filter((e) => /katex/i.test(e.name)).length,
+        };
+      });
+      expect(r.holders).toBeGreaterThanOrEqual(8);
+      expect(r).toEqual({ holders: r.holders, maths: r.holders, laidOut: r.holders, katex: 0, katexAssets: 0 });
+      await page.close();
+    });
+  });
+
   describe('reflow', () => {
     it('at 320 px wide nothing scrolls sideways except the marked table regions (WCAG 1.4.10)', async () => {
       const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
