@@ -201,7 +201,7 @@ describe('/tables/', () => {
     { width: 1440, height: 900 },
     { width: 1024, height: 768 },
   ])('at $width×$height no risk table of the figures is cut off (every month and the caption in its box)', async ({ width, height }) => {
-    const page = await open('tables/', width, height);
+    const page = await open('tables/figures/', width, height);
     const figures = (await tableBoxes(page)).filter((t) => /^fig/.test(t.id));
     expect(figures.length).toBe(4);
     for (const t of figures) {
@@ -212,7 +212,7 @@ describe('/tables/', () => {
   });
 
   it('at 390×844 Table 3 scrolls inside its box with the first column kept in view', async () => {
-    const page = await open('tables/', 390, 844);
+    const page = await open('tables/table-3/', 390, 844);
     const m = await page.evaluate(async () => {
       const table = document.getElementById('table3')!;
       const box = table.parentElement!;
