@@ -161,7 +161,7 @@ describe.each(BROWSERS)('journal club in %s', (name) => {
 
   describe('presenter mode (keyboard)', () => {
     it('enters full screen, moves with ← and → on the deck only, leaves with Escape', async () => {
-      const page = await open();
+      const page = await open('journal-club/presenter/');
       await page.waitFor('jc-presenter[data-ready]', { state: 'attached' });
       const slide = () => page.attr('jc-presenter', 'data-slide');
       expect(await slide()).toBe('0');
@@ -213,7 +213,7 @@ describe.each(BROWSERS)('journal club in %s', (name) => {
 
   describe('presenter fallback without the Fullscreen API', () => {
     it('covers the page with an overlay, keeps Tab inside the deck, closes with Escape', async () => {
-      const page = await open('journal-club/', {
+      const page = await open('journal-club/presenter/', {
         initScript: `Object.defineProperty(Document.prototype, 'fullscreenEnabled', { get: () => false });`,
       });
       await page.waitFor('jc-presenter[data-ready]', { state: 'attached' });
@@ -243,7 +243,7 @@ describe.each(BROWSERS)('journal club in %s', (name) => {
   describe('accessibility of presenter mode (axe-core, WCAG 2.2 AA tags)', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`presenter mode has no violations (${colorScheme})`, async () => {
-        const page = await open('journal-club/', { colorScheme });
+        const page = await open('journal-club/presenter/', { colorScheme });
         await page.waitFor('jc-presenter[data-ready]', { state: 'attached' });
         await tabTo(page, 'button[data-action="fullscreen"]');
         await page.press('Enter');
@@ -279,7 +279,7 @@ describe.each(BROWSERS)('journal club in %s', (name) => {
   describe('reflow', () => {
     it('at 320 px wide nothing scrolls sideways except the marked table regions (WCAG 1.4.10)', async () => {
       const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-      for (const path of ['journal-club/', 'journal-club/handout/']) {
+      for (const path of ['journal-club/', 'journal-club/handout/', 'journal-club/presenter/']) {
         await page.goto(server.url + path);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, path).toBeLessThanOrEqual(0);

@@ -293,7 +293,7 @@ describe('presenter mode on a projector', () => {
     { width: 1280, height: 720, minText: 18 },
     { width: 1920, height: 1080, minText: 24 },
   ])('at $width×$height every slide fits the screen, charts fill it with text ≥ $minText px, no speaker notes', async ({ width, height, minText }) => {
-    const page = await open('journal-club/', width, height);
+    const page = await open('journal-club/presenter/', width, height);
     await page.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
     await page.click('button[data-action="fullscreen"]');
     await page.waitForSelector('jc-presenter[data-presenting="true"]', { state: 'attached' });
@@ -340,10 +340,10 @@ describe('presenter mode on a projector', () => {
   it('the speaker view (?presenter) shows notes, a timer and the next slide, and follows the projected deck', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const deck = await context.newPage();
-    await deck.goto(`${server.url}journal-club/`);
+    await deck.goto(`${server.url}journal-club/presenter/`);
     await deck.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
     const speaker = await context.newPage();
-    await speaker.goto(`${server.url}journal-club/?presenter#jc-slide-title`);
+    await speaker.goto(`${server.url}journal-club/presenter/?presenter#jc-slide-title`);
     await speaker.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
     const view = () =>
       speaker.evaluate(() => ({
