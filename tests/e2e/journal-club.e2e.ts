@@ -167,7 +167,7 @@ describe.each(BROWSERS)('journal club in %s', (name) => {
       expect(await slide()).toBe('0');
 
       // Arrow keys elsewhere on the page do nothing to the deck.
-      await tabTo(page, '#q-selection summary');
+      await tabTo(page, 'main a[href$="/journal-club/"]');
       await page.press('ArrowRight');
       expect(await slide()).toBe('0');
 
