@@ -14,3 +14,11 @@ describe('domElementCount(html)', () => {
     expect(domElementCount(html)).toBe(4);
   });
 });
+
+describe('domElementCount(html) parses as a browser with scripting on', () => {
+  it('counts a <noscript> but not what it holds (one text node when scripts run)', () => {
+    const html = '<!doctype html><html><head></head><body><div><noscript><svg><g><text>a</text></g></svg></noscript></div></body></html>';
+    // html, head, body, div, noscript
+    expect(domElementCount(html)).toBe(5);
+  });
+});
