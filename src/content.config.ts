@@ -1,8 +1,8 @@
 /**
  * Content collections (Astro 5 content layer): the story in MDX (front matter checked by zod) and
- * the article's reference list as validated data.
+ * the article's reference list as validated data, and the journal club's prose (content/journal-club).
  */
-import { defineCollection } from 'astro:content';
+import { defineCollection, z } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { Reference, StoryFrontmatter } from './components/story/schema.ts';
 
@@ -11,9 +11,15 @@ const story = defineCollection({
   schema: StoryFrontmatter,
 });
 
+/** The journal club's prose: the discussion guide with its model answers. */
+const journalClub = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/journal-club' }),
+  schema: z.object({ title: z.string(), description: z.string() }),
+});
+
 const references = defineCollection({
   loader: file('./content/references.json'),
   schema: Reference,
 });
 
-export const collections = { story, references };
+export const collections = { story, journalClub, references };

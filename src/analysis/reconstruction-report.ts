@@ -101,6 +101,18 @@ export function readValidationReport(root = '.'): ValidationReport | null {
   return { settings: v.settings, targets: v.targets, datasets: v.datasets, rows: v.rows, verdict: v.verdict };
 }
 
+/** `src/generated/reconstruction.json`: what {@link readReconstructionReport} returns (null with real data). */
+export const ReconstructionFile = z
+  .object({
+    fidelity: FidelityFile.pick({ seed: true, summary: true, targets: true, unmet: true, plausibility: true }).strict(),
+    ensemble: EnsembleFile.pick({ members: true, attempts: true, acceptanceRate: true, rejected: true, hazardRatios: true, logrankP: true, overlap: true })
+      .strict()
+      .nullable(),
+    validation: ValidationFile.pick({ settings: true, targets: true, datasets: true, rows: true, verdict: true }).strict().nullable(),
+  })
+  .strict()
+  .nullable();
+
 export type FidelityReport = z.infer<typeof FidelityFile>;
 export type EnsembleSummary = z.infer<typeof EnsembleFile>;
 

@@ -12,8 +12,6 @@ export type TableFile = 'table1' | 'table2' | 'table3';
 
 const PREFIX: Record<TableFile | 'tableS1', string> = { table1: 't1', table2: 't2', table3: 't3', tableS1: 's1' };
 
-export const tablePrefix = (file: TableFile | 'tableS1'): string => PREFIX[file];
-
 /** Group N in a column header. */
 export const headerCell = (file: TableFile, column: string): string => `${PREFIX[file]}-n-${column}`;
 

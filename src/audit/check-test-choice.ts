@@ -5,8 +5,7 @@
  * Categorical Data Analysis, 3rd ed., §3.5). Not an inconsistency: the number agrees with the
  * test used; the note says what Fisher's test gives instead. One note per such row.
  */
-import type { Published } from '../published/load.ts';
-import { claimCell, pCell, rowCell } from './anchors.ts';
+import { pCell, rowCell } from './anchors.ts';
 import type { ContingencyTable } from './contingency.ts';
 import type { TablesOf } from './count-rows.ts';
 import { finding, scopeOf } from './finding.ts';
@@ -69,7 +68,3 @@ export function testChoiceNotes(
   return out;
 }
 
-/** The notes for every `test-choice` statement of the paper. */
-export function checkTestChoice(p: Published, tables: readonly ContingencyTable[], pFindings: readonly Finding[]): Finding[] {
-  return p.claims.claims.filter((c) => c.kind === 'test-choice').flatMap((c) => testChoiceNotes(p, c.rows, claimCell(c.id), tables, pFindings));
-}

@@ -58,20 +58,3 @@ export function checkPercent(count: number, denominator: number, printed: Printe
   return { count, denominator, exact, rounds, mechanisms, otherDenominators, countsThatFit, unitsOff };
 }
 
-/** Words for a mechanism, for explanations. */
-export function mechanismWords(m: Mechanism): string {
-  switch (m) {
-    case 'rounding':
-      return 'ordinary rounding';
-    case 'truncation':
-      return 'truncating instead of rounding (cutting off the extra digits)';
-    case 'double-rounding':
-      return 'rounding twice (to one more decimal first)';
-    case 'whole-percent':
-      return 'rounding to a whole percent and printing zeros after the point';
-    case 'sum-to-100':
-      return 'adjusting the column to add up to 100';
-    case 'other-denominator':
-      return 'a different denominator';
-  }
-}

@@ -97,8 +97,3 @@ export function overlaps(a: readonly [number, number], b: readonly [number, numb
   return a[0] <= b[1] + SLACK && b[0] <= a[1] + SLACK;
 }
 
-/** x rounded to `decimals` places, for display (half away from zero). */
-export function roundTo(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9) / f;
-}

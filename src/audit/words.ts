@@ -15,19 +15,10 @@ export const p4 = (p: number | null | undefined): string => {
   return p < 0.0001 ? '<0.0001' : p.toFixed(4);
 };
 
-/** A P value as a journal prints it, three decimals (`0.017`, `<0.001`). */
-export const p3 = (p: number): string => (p < 0.001 ? '<0.001' : p.toFixed(3));
-
 /** `a`, `a and b`, `a, b and c`. */
 export function list(xs: readonly (string | number)[]): string {
   if (xs.length <= 1) return xs.join('');
   return `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
-}
-
-/** `a`, `a or b`, `a, b or c`. */
-export function listOr(xs: readonly (string | number)[]): string {
-  if (xs.length <= 1) return xs.join('');
-  return `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
 }
 
 /** `1 patient`, `3 patients`. */
@@ -35,12 +26,6 @@ export const patients = (n: number): string => `${n} patient${n === 1 ? '' : 's'
 
 /** Quotes a printed string the way explanations show it: “0.017*”. */
 export const q = (s: string): string => `“${s}”`;
-
-/** Up to `max` items, then `and k more`. */
-export function listSome(xs: readonly (string | number)[], max = 6): string {
-  if (xs.length <= max) return list(xs);
-  return `${xs.slice(0, max).join(', ')} and ${xs.length - max} more`;
-}
 
 /** Denominators for prose: `44` or `44, 45 or 46` (ranges collapsed: `60–82`). */
 export function denominatorsText(ns: readonly number[]): string {

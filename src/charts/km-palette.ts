@@ -13,7 +13,6 @@ export const GROUP_COLORS_DARK = ['#56b4e9', '#f0a050', '#3fcf9f', '#e79fcf', '#
 
 /** Solid, dashed, dotted, dash-dot, short dashes. */
 export const GROUP_DASHES = [null, '7 3.5', '1.5 3', '9 3 2 3', '3 3'] as const;
-export const GROUP_DASH_NAMES = ['solid', 'dashed', 'dotted', 'dash-dot', 'short-dashed'] as const;
 
 /** Literal colours of the light theme for the non-group parts (text, axes, grid). */
 export const INK_LIGHT = {

@@ -1,13 +1,15 @@
 /**
- * A small Kaplan–Meier chart as an SVG string, for the sandbox (and the handout): step curves,
- * censoring ticks, axes and a legend. Pure: the page calls it at build time and the
- * `<jc-km-sandbox>` element calls it in the browser after every edit.
+ * A small Kaplan–Meier chart for the journal club's sandbox (and the handout): step curves,
+ * censoring ticks, axes and a legend. Pure `(curves, options, { document }) → <svg>`, like every
+ * chart of this folder: the page draws it at build time into `serverDocument()` and the
+ * `<jc-km-sandbox>` element draws it into the browser's `document` after every edit.
  *
  * No inline `style` attributes (a strict CSP blocks them): colours come from classes that
  * the stylesheet maps to the site's group colours, and each curve has its own dash pattern so
  * that colour is never the only cue.
  */
-import { escapeXml } from './svg.ts';
+import { append, svgElement } from './svg.ts';
+import type { ChartDocument } from './svg.ts';
 import type { KaplanMeierFit } from '../stats/kaplan-meier.ts';
 
 export interface KmSvgCurve {
@@ -33,9 +35,9 @@ export interface KmSvgOptions {
 
 const DASHES = ['', '7 4', '2 3', '10 3 2 3'];
 
-
-function r(x: number): string {
-  return String(Math.round(x * 10) / 10);
+/** Coordinates to 0.1 px: the chart is small. */
+function r(x: number): number {
+  return Math.round(x * 10) / 10;
 }
 
 /** The step path of a fit: starts at S = 1 at time 0, drops at each event time, runs to the last time. */
@@ -49,7 +51,8 @@ export function stepPath(fit: KaplanMeierFit, x: (t: number) => number, y: (s: n
   return d;
 }
 
-export function kmSvg(curves: readonly KmSvgCurve[], o: KmSvgOptions): string {
+/** Draws the sandbox chart into `document`; returns the `<svg>` with `role="img"`, `<title>` and `<desc>`. */
+export function sandboxKmChart(curves: readonly KmSvgCurve[], o: KmSvgOptions, { document }: { readonly document: ChartDocument }): SVGSVGElement {
   const width = o.width ?? 560;
   const height = o.height ?? 300;
   const m = { top: 16, right: 16, bottom: 46, left: 56 };
@@ -59,50 +62,64 @@ export function kmSvg(curves: readonly KmSvgCurve[], o: KmSvgOptions): string {
   const y = (s: number) => m.top + (1 - s) * ih;
   const titleId = `${o.idPrefix}-title`;
   const descId = `${o.idPrefix}-desc`;
-  const parts: string[] = [];
-  parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="jc-km" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${titleId} ${descId}">`,
-    `<title id="${titleId}">${escapeXml(o.title)}</title><desc id="${descId}">${escapeXml(o.description)}</desc>`,
-  );
-  // Grid and y axis.
-  parts.push('<g class="jc-km-axis" aria-hidden="true">');
+  const el = <K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number | null> = {}, text?: string) =>
+    svgElement(document, name, attributes, text);
+
+  const svg = el('svg', { class: 'jc-km', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}` });
+  append(svg, el('title', { id: titleId }, o.title), el('desc', { id: descId }, o.description));
+
+  // Grid and axes.
+  const axis = el('g', { class: 'jc-km-axis', 'aria-hidden': 'true' });
   for (const s of [0, 0.25, 0.5, 0.75, 1]) {
-    parts.push(`<line class="jc-km-grid" x1="${m.left}" x2="${m.left + iw}" y1="${r(y(s))}" y2="${r(y(s))}"/>`);
-    parts.push(`<text x="${m.left - 8}" y="${r(y(s))}" dy="0.32em" text-anchor="end">${s.toFixed(2)}</text>`);
+    append(
+      axis,
+      el('line', { class: 'jc-km-grid', x1: m.left, x2: m.left + iw, y1: r(y(s)), y2: r(y(s)) }),
+      el('text', { x: m.left - 8, y: r(y(s)), dy: '0.32em', 'text-anchor': 'end' }, s.toFixed(2)),
+    );
   }
   for (const t of o.xTicks) {
-    parts.push(`<line class="jc-km-tick" x1="${r(x(t))}" x2="${r(x(t))}" y1="${m.top + ih}" y2="${m.top + ih + 5}"/>`);
-    parts.push(`<text x="${r(x(t))}" y="${m.top + ih + 18}" text-anchor="middle">${t}</text>`);
+    append(
+      axis,
+      el('line', { class: 'jc-km-tick', x1: r(x(t)), x2: r(x(t)), y1: m.top + ih, y2: m.top + ih + 5 }),
+      el('text', { x: r(x(t)), y: m.top + ih + 18, 'text-anchor': 'middle' }, String(t)),
+    );
   }
-  parts.push(`<line class="jc-km-domain" x1="${m.left}" x2="${m.left + iw}" y1="${m.top + ih}" y2="${m.top + ih}"/>`);
-  parts.push(`<line class="jc-km-domain" x1="${m.left}" x2="${m.left}" y1="${m.top}" y2="${m.top + ih}"/>`);
-  parts.push(`<text x="${m.left + iw / 2}" y="${height - 6}" text-anchor="middle">${escapeXml(o.xLabel ?? 'Months')}</text>`);
-  parts.push(`<text transform="translate(14,${m.top + ih / 2}) rotate(-90)" text-anchor="middle">${escapeXml(o.yLabel ?? 'Proportion event-free')}</text>`);
-  parts.push('</g>');
+  append(
+    axis,
+    el('line', { class: 'jc-km-domain', x1: m.left, x2: m.left + iw, y1: m.top + ih, y2: m.top + ih }),
+    el('line', { class: 'jc-km-domain', x1: m.left, x2: m.left, y1: m.top, y2: m.top + ih }),
+    el('text', { x: m.left + iw / 2, y: height - 6, 'text-anchor': 'middle' }, o.xLabel ?? 'Months'),
+    el('text', { transform: `translate(14,${m.top + ih / 2}) rotate(-90)`, 'text-anchor': 'middle' }, o.yLabel ?? 'Proportion event-free'),
+  );
+  svg.appendChild(axis);
+
   // Curves and censoring ticks.
   curves.forEach((c, i) => {
-    const dash = DASHES[i % DASHES.length];
-    parts.push(`<g class="jc-km-curve jc-km-curve-${escapeXml(c.key)}" aria-hidden="true">`);
-    parts.push(`<path d="${stepPath(c.fit, x, y)}" fill="none" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+    const dash = DASHES[i % DASHES.length] || null;
+    const g = el('g', { class: `jc-km-curve jc-km-curve-${c.key}`, 'aria-hidden': 'true' });
+    g.appendChild(el('path', { d: stepPath(c.fit, x, y), fill: 'none', 'stroke-width': 2.5, 'stroke-dasharray': dash }));
     for (let j = 0; j < c.fit.time.length; j++) {
       if (c.fit.nCensor[j] > 0) {
-        const cx = x(c.fit.time[j]);
+        const cx = r(x(c.fit.time[j]));
         const cy = y(c.fit.surv[j]);
-        parts.push(`<line class="jc-km-censor" x1="${r(cx)}" x2="${r(cx)}" y1="${r(cy - 6)}" y2="${r(cy + 6)}" stroke-width="2"/>`);
+        g.appendChild(el('line', { class: 'jc-km-censor', x1: cx, x2: cx, y1: r(cy - 6), y2: r(cy + 6), 'stroke-width': 2 }));
       }
     }
-    parts.push('</g>');
+    svg.appendChild(g);
   });
+
   // Legend, top right.
   curves.forEach((c, i) => {
-    const dash = DASHES[i % DASHES.length];
+    const dash = DASHES[i % DASHES.length] || null;
     const ly = m.top + 12 + i * 20;
     const lx = m.left + iw - 150;
-    parts.push(`<g class="jc-km-curve jc-km-curve-${escapeXml(c.key)}" aria-hidden="true">`);
-    parts.push(`<line x1="${lx}" x2="${lx + 28}" y1="${ly}" y2="${ly}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
-    parts.push(`<text class="jc-km-legend" x="${lx + 36}" y="${ly}" dy="0.32em">${escapeXml(c.label)}</text>`);
-    parts.push('</g>');
+    svg.appendChild(
+      append(
+        el('g', { class: `jc-km-curve jc-km-curve-${c.key}`, 'aria-hidden': 'true' }),
+        el('line', { x1: lx, x2: lx + 28, y1: ly, y2: ly, 'stroke-width': 2.5, 'stroke-dasharray': dash }),
+        el('text', { class: 'jc-km-legend', x: lx + 36, y: ly, dy: '0.32em' }, c.label),
+      ),
+    );
   });
-  parts.push('</svg>');
-  return parts.join('');
+  return svg;
 }

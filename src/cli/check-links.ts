@@ -13,6 +13,7 @@
  * count as internal. Links to other origins are listed, never fetched; a script, stylesheet, image or
  * other resource the page loads by itself from another origin is an error. Exit code 1 if anything
  * is broken.
+ * Hand-written, not linkinator: linkinator fetches links over HTTP; it does not check sitemap coverage or the base path, and fails no page for loading a resource from another origin.
  *
  *   npm run check-links
  *   npm run check-links -- --dir dist-subpath --base /supplementary/hbsn-2019-06-02/

@@ -11,6 +11,7 @@
  *
  * Thresholds (overridable): performance ≥ 98, accessibility, best practices and SEO = 100,
  * LCP ≤ 1500 ms, CLS ≤ 0.01, JavaScript ≤ 40 KB gzipped (transfer size of all scripts).
+ * Hand-written, not @lhci/cli: lhci's own static server ignores the build's `_headers` (CSP, caching) and base path; this serves dist/ as the host would.
  */
 import { existsSync } from 'node:fs';
 import { serveDist } from '../lib/static-server.ts';

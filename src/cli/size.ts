@@ -5,6 +5,7 @@
  * code the page may load) — and the page's total weight (HTML, CSS, scripts, preloads and
  * images, gzipped where text). Prints a table, compares it with budgets.json and exits 1 when a
  * page is over its budget.
+ * Hand-written, not size-limit: size-limit measures named files, not what each built page loads (its static import graph, dynamic imports and preloads) against per-page budgets.
  *
  * Options: --dist dist  --budgets budgets.json  --base /sub/path/ (default BASE_PATH or /)  --json
  */

@@ -27,7 +27,9 @@ import type { EndpointKey, GroupingKey } from '../analysis/views.ts';
 import type { KmEnsemble } from '../analysis/ensemble-bands.ts';
 import type { AuditResult } from '../audit/types.ts';
 import type { CalibrationReport } from '../audit/calibration.ts';
+import { ReconstructionFile } from '../analysis/reconstruction-report.ts';
 import type { ReconstructionReport } from '../analysis/reconstruction-report.ts';
+import { AuditFile } from '../audit/schema.ts';
 
 export type SiteInfo = Readonly<z.infer<typeof SiteInfoSchema>>;
 
@@ -47,10 +49,10 @@ export const ensemble: KmEnsemble | null = ensembleFile?.views ?? null;
 /** Number of reconstructions behind {@link ensemble}. */
 export const ensembleMembers: number | null = ensembleFile?.members ?? null;
 /** The audit of every printed number (src/audit/run-audit.ts), with its calibration (src/audit/calibration.ts). */
-export const audit = auditJson as unknown as AuditResult & { readonly calibration: CalibrationReport | null };
+export const audit: AuditResult & { readonly calibration: CalibrationReport | null } = parseGenerated('audit.json', AuditFile, auditJson);
 
 /** Fidelity and ensemble reports of the reconstruction; null when the site runs on real data. */
-export const reconstruction = reconstructionJson as unknown as ReconstructionReport | null;
+export const reconstruction: ReconstructionReport | null = parseGenerated('reconstruction.json', ReconstructionFile, reconstructionJson);
 
 /**
  * Pooled hazard ratios and ensemble ranges of the reconstructed numbers (src/analysis/uncertainty.ts);

@@ -3,6 +3,7 @@
  * directory index, `404.html`, gzip for text, `immutable` caching for hashed files in `_astro/`,
  * and the headers of the build's `_headers` file (CSP, nosniff, …). One implementation for the
  * Lighthouse runner, the toggle benchmark and the end-to-end tests.
+ * Hand-written, not sirv: sirv serves only pre-compressed .gz/.br files (dist/ has none) and knows nothing of `_headers`.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';

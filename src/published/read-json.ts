@@ -5,11 +5,14 @@
  * A file that is not valid JSON is named with the line and column of the first error
  * (`data/published/table1.json: cannot read JSON: line 12, column 5: trailing comma`), and so is a
  * key that appears twice in one object, which `JSON.parse` would silently resolve to the last.
+ * The errors are located with jsonc-parser's scanner; `JSON.parse` decides validity.
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../stats/validate.ts';
+import { printParseErrorCode, visit } from 'jsonc-parser';
+import type { ParseErrorCode } from 'jsonc-parser';
 
 /** How a data file is named in messages: relative to the working folder when inside it, else as given. */
 export function displayName(file: string): string {
@@ -24,152 +27,81 @@ export interface JsonProblem {
   readonly message: string;
 }
 
-const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+/** Reasons by jsonc-parser's error name (its codes are a const enum). */
+const WORDS: Readonly<Record<string, string>> = {
+  InvalidNumberFormat: 'invalid number',
+  UnexpectedEndOfNumber: 'invalid number',
+  UnexpectedEndOfString: 'unterminated string',
+  InvalidCharacter: 'control character inside a string (escape it)',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape',
+  InvalidCommentToken: 'comments are not JSON',
+  UnexpectedEndOfComment: 'comments are not JSON',
+};
 
 /**
- * Scans JSON text (RFC 8259) and returns its first problem, or null: the first syntax error (with a
- * short reason such as `trailing comma` or `unexpected "}"`), else the first key that occurs twice in
- * one object.
+ * Scans JSON text (RFC 8259) with jsonc-parser (comments and trailing commas disallowed) and returns
+ * its first problem, or null: the first syntax error (with a short reason such as `trailing comma`
+ * or `unexpected "}"`), else the first key that occurs twice in one object.
  */
 export function findJsonProblem(text: string): JsonProblem | null {
-  let i = 0;
   const n = text.length;
-  let duplicate: JsonProblem | null = null;
-  class Stop extends Error {
-    constructor(readonly problem: JsonProblem) {
-      super(problem.message);
-    }
-  }
-  const fail = (offset: number, message: string): never => {
-    throw new Stop({ kind: 'syntax', offset, message: offset >= n ? 'unexpected end of file' : message });
-  };
   const describe = (at: number) => (at >= n ? 'end of file' : JSON.stringify(String.fromCodePoint(text.codePointAt(at) as number)));
-  const skip = () => {
-    while (i < n && WS.has(text.charCodeAt(i))) i++;
-  };
-  const string = (): string => {
-    const start = i;
-    i++; // opening quote
-    let out = '';
-    for (;;) {
-      if (i >= n) fail(start, 'unterminated string');
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        i++;
-        return out;
-      }
-      if (c < 0x20) fail(i, `control character ${JSON.stringify(text[i])} inside a string (escape it)`);
-      if (c === 0x5c) {
-        const e = text[i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(i, 'invalid \\u escape');
-          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-          i += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
-          out += e;
-          i += 2;
-        } else fail(i, `invalid escape ${describe(i + 1)}`);
-      } else {
-        out += text[i];
-        i++;
-      }
+  /** Whether the last character before `at` that is not whitespace is a comma. */
+  const afterComma = (at: number) => /,\s*$/.test(text.slice(Math.max(0, at - 256), at));
+  const reason = (code: ParseErrorCode, at: number): string => {
+    if (at >= n) return 'unexpected end of file';
+    const c = text[at];
+    switch (printParseErrorCode(code)) {
+      case 'PropertyNameExpected':
+        return c === '}' && afterComma(at) ? 'trailing comma' : `expected a property name in double quotes, found ${describe(at)}`;
+      case 'ValueExpected':
+        return (c === ']' || c === '}') && afterComma(at) ? 'trailing comma' : `unexpected ${describe(at)}`;
+      case 'ColonExpected':
+        return `expected ":" after the property name, found ${describe(at)}`;
+      case 'CommaExpected':
+        return `expected "," found ${describe(at)}`;
+      case 'CloseBraceExpected':
+        return `expected "," or "}", found ${describe(at)}`;
+      case 'CloseBracketExpected':
+        return `expected "," or "]", found ${describe(at)}`;
+      case 'EndOfFileExpected':
+        return `unexpected ${describe(at)} after the end of the JSON value`;
+      default:
+        return WORDS[printParseErrorCode(code)] ?? `unexpected ${describe(at)}`;
     }
   };
-  const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-  const number = () => {
-    NUMBER.lastIndex = i;
-    const m = NUMBER.exec(text);
-    if (!m) fail(i, `invalid number`);
-    i += (m as RegExpExecArray)[0].length;
-    const next = text.charCodeAt(i);
-    if (i < n && ((next >= 0x30 && next <= 0x39) || next === 0x2e)) fail(i, 'invalid number');
-  };
-  const value = (): void => {
-    skip();
-    if (i >= n) fail(i, 'unexpected end of file');
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      const keys = new Set<string>();
-      skip();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        skip();
-        if (text[i] !== '"') fail(i, text[i] === '}' ? 'trailing comma' : `expected a property name in double quotes, found ${describe(i)}`);
-        const keyAt = i;
-        const key = string();
-        // A syntax error later in the text matters more: note the first duplicate and go on.
-        if (keys.has(key)) duplicate ??= { kind: 'duplicate-key', offset: keyAt, message: `key ${JSON.stringify(key)} appears twice in the same object` };
-        keys.add(key);
-        skip();
-        if (text[i] !== ':') fail(i, `expected ":" after the property name, found ${describe(i)}`);
-        i++;
-        value();
-        skip();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        fail(i, `expected "," or "}", found ${describe(i)}`);
-      }
-    }
-    if (c === '[') {
-      i++;
-      skip();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        skip();
-        if (text[i] === ']') fail(i, 'trailing comma');
-        value();
-        skip();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        fail(i, `expected "," or "]", found ${describe(i)}`);
-      }
-    }
-    if (c === '"') {
-      string();
-      return;
-    }
-    for (const word of ['true', 'false', 'null']) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return;
-      }
-    }
-    if (c === '-' || (c >= '0' && c <= '9')) {
-      number();
-      return;
-    }
-    fail(i, `unexpected ${describe(i)}`);
-  };
+  let syntax: JsonProblem | null = null;
+  let duplicate: JsonProblem | null = null;
+  const objects: Set<string>[] = [];
   try {
-    value();
-    skip();
-    if (i < n) fail(i, `unexpected ${describe(i)} after the end of the JSON value`);
-    return duplicate;
+    visit(
+      text,
+      {
+        onObjectBegin: () => {
+          objects.push(new Set());
+        },
+        onObjectEnd: () => {
+          objects.pop();
+        },
+        onObjectProperty: (key, offset) => {
+          const keys = objects[objects.length - 1];
+          // A syntax error anywhere matters more: note the first duplicate and go on.
+          if (keys.has(key)) duplicate ??= { kind: 'duplicate-key', offset, message: `key ${JSON.stringify(key)} appears twice in the same object` };
+          keys.add(key);
+        },
+        onError: (code, offset) => {
+          syntax ??= { kind: 'syntax', offset, message: reason(code, offset) };
+        },
+      },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
   } catch (err) {
-    if (err instanceof Stop) return err.problem;
     // Nesting deeper than the call stack: the scanner gives up (JSON.parse still decides validity).
     if (err instanceof RangeError) return null;
     throw err;
   }
+  return syntax ?? duplicate;
 }
 
 /** 1-based line and column (in characters) of an offset. */

@@ -38,22 +38,3 @@ export function makeKey(tick: number, event: number, group: number): number {
   return tick * 8 + (event ? 0 : 4) + group;
 }
 
-/** Time (ticks) of a key. */
-export function keyTick(key: number): number {
-  return key >> 3;
-}
-
-/** 1 when the key is a censoring, 0 for an event. */
-export function keyCensored(key: number): number {
-  return (key >> 2) & 1;
-}
-
-/** Group (0–3) of a key. */
-export function keyGroup(key: number): number {
-  return key & 3;
-}
-
-/** Months (one decimal) for a tick. */
-export function tickToMonths(tick: number): number {
-  return tick / TICKS_PER_MONTH;
-}

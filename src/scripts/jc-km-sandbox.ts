@@ -2,8 +2,8 @@
  * `<jc-km-sandbox>`: makes the server-rendered sandbox editable. Each patient's time is a native
  * range input (drag it, or use the arrow keys, Page Up/Down, Home/End); a checkbox switches
  * event/censored; buttons add and remove patients. After each edit the element re-runs the
- * statistics core (`analyseSandbox`) and re-renders the chart and tables with the same string
- * functions the page used at build time.
+ * statistics core (`analyseSandbox`) and re-renders the chart and tables with the same
+ * functions the page used at build time (the chart into this page's `document`).
  */
 import {
   addPatient,
@@ -128,7 +128,7 @@ class JcKmSandbox extends HTMLElement {
 
   private renderAnalysis(): void {
     const a = analyseSandbox(this.state);
-    this.region('chart').innerHTML = sandboxChart(a);
+    this.region('chart').replaceChildren(sandboxChart(a, document));
     this.region('risk').innerHTML = sandboxRiskTable(a);
     this.region('logrank').innerHTML = sandboxLogRank(a);
     this.region('steps').innerHTML = sandboxSteps(a);

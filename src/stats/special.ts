@@ -9,11 +9,6 @@ import gammaln from '@stdlib/math-base-special-gammaln';
 import erfc from '@stdlib/math-base-special-erfc';
 import normalQuantileStdlib from '@stdlib/stats-base-dists-normal-quantile';
 
-/** Natural log of the gamma function, ln Γ(x). */
-export function logGamma(x: number): number {
-  return gammaln(x);
-}
-
 /** ln(n!) computed as ln Γ(n + 1). */
 export function logFactorial(n: number): number {
   return gammaln(n + 1);

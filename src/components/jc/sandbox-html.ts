@@ -1,11 +1,13 @@
 /**
- * HTML of the KM sandbox's parts, as strings: the page renders them at build time (`set:html`)
- * and `<jc-km-sandbox>` re-renders them in the browser after each edit, so both show exactly the
- * same markup. No inline styles or event-handler attributes (CSP-safe).
+ * HTML of the KM sandbox's parts: the page renders them at build time (`set:html`) and
+ * `<jc-km-sandbox>` re-renders them in the browser after each edit, so both show exactly the
+ * same markup. The tables are strings; the chart is drawn by src/charts (into the document the
+ * caller passes). No inline styles or event-handler attributes (CSP-safe).
  */
 import { formatFixed, formatP } from '../../format/number.ts';
 import { survivalAt } from '../../stats/survival-at.ts';
-import { kmSvg } from '../../charts/sandbox-km.ts';
+import { sandboxKmChart } from '../../charts/sandbox-km.ts';
+import type { ChartDocument } from '../../charts/svg.ts';
 import { escapeXml } from '../../charts/svg.ts';
 import { GROUP_LABELS, MAX_TIME, RISK_TIMES, SANDBOX_GROUPS, canAdd, canRemove, displayOrder } from './sandbox-model.ts';
 import type { SandboxAnalysis, SandboxPatient, SandboxState } from './sandbox-model.ts';
@@ -50,9 +52,10 @@ export function patientList(state: SandboxState): string {
   }).join('\n');
 }
 
-export function sandboxChart(a: SandboxAnalysis): string {
+/** The sandbox's KM chart, drawn into `document` (the server's or the browser's). */
+export function sandboxChart(a: SandboxAnalysis, document: ChartDocument): SVGSVGElement {
   const at24 = SANDBOX_GROUPS.map((g) => `${GROUP_LABELS[g]} S(24) = ${formatFixed(survivalAt(a.fits[g], [24])[0].surv, 2)}`).join('; ');
-  return kmSvg(
+  return sandboxKmChart(
     SANDBOX_GROUPS.map((g) => ({ key: g.toLowerCase(), label: GROUP_LABELS[g], fit: a.fits[g] })),
     {
       maxTime: MAX_TIME,
@@ -61,6 +64,7 @@ export function sandboxChart(a: SandboxAnalysis): string {
       description: `Step curves of the proportion event-free in groups A (solid) and B (dashed); vertical ticks mark censored patients. ${at24}. All numbers are in the tables below.`,
       idPrefix: 'jc-sandbox-km',
     },
+    { document },
   );
 }
 

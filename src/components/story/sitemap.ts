@@ -2,6 +2,7 @@
  * Sitemap helpers: page files of src/pages → site paths, and the sitemap XML with absolute URLs
  * (`Astro.site` + base), so a journal hosting the site under a sub-path gets correct addresses.
  */
+import { escapeXml } from '../../charts/svg.ts';
 
 /** Dynamic parameters in a page path, e.g. `[slug]` or `[...rest]`. */
 const DYNAMIC = /\[(\.\.\.)?([^\]]+)\]/g;
@@ -28,10 +29,6 @@ export function pagePath(file: string, params: Readonly<Record<string, string | 
 
 export function isDynamic(file: string): boolean {
   return /\[[^\]]+\]/.test(file);
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** Absolute URL of a site path: origin of `site` + `base` + path. */

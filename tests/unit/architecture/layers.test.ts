@@ -150,11 +150,8 @@ describe('layer direction', () => {
     const bad = all
       .filter((e) => !e.typeOnly && renderTime(e.from) && (e.to === 'published/load.ts' || e.to === 'published/read-json.ts' || e.to === 'stats/survival-power.ts'))
       .map((e) => `${e.from} → ${e.to}`);
-    // Known debt (issue 15), shrinking only: the audit page still loads data/published itself, and the journal club's power lab computes in the browser by design.
-    const allowed = [
-      'pages/audit/index.astro → published/load.ts',
-      'components/jc/power-lab.ts → stats/survival-power.ts',
-    ];
+    // The journal club's power lab computes in the browser by design (the learner moves its sliders).
+    const allowed = ['components/jc/power-lab.ts → stats/survival-power.ts'];
     expect(bad.filter((x) => !allowed.includes(x))).toEqual([]);
     for (const x of allowed) expect(bad, `${x} no longer happens: remove it from the list`).toContain(x);
   });

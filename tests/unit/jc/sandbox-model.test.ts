@@ -13,7 +13,8 @@ import {
 } from '../../../src/components/jc/sandbox-model.ts';
 import { kaplanMeier } from '../../../src/stats/kaplan-meier.ts';
 import { logRank } from '../../../src/stats/log-rank.ts';
-import { kmSvg, stepPath } from '../../../src/charts/sandbox-km.ts';
+import { sandboxKmChart, stepPath } from '../../../src/charts/sandbox-km.ts';
+import { serverDocument } from '../../../src/charts/server-document.ts';
 
 describe('KM sandbox model', () => {
   it('starts with ten patients, five per group', () => {
@@ -59,7 +60,7 @@ describe('KM sandbox model', () => {
   });
 });
 
-describe('kmSvg', () => {
+describe('sandboxKmChart', () => {
   const fit = kaplanMeier([2, 4, 4, 6], [1, 0, 1, 0]);
   it('steps down at event times only', () => {
     const d = stepPath(fit, (t) => t * 10, (s) => 100 - s * 100);
@@ -67,7 +68,7 @@ describe('kmSvg', () => {
     expect(d).toBe('M0,0H20V25H40V50H60');
   });
   it('has a title, a description, no inline styles, and escapes labels', () => {
-    const svg = kmSvg([{ key: 'a', label: 'A & <B>', fit }], { maxTime: 10, xTicks: [0, 5, 10], title: 'T', description: 'D', idPrefix: 'x' });
+    const svg = sandboxKmChart([{ key: 'a', label: 'A & <B>', fit }], { maxTime: 10, xTicks: [0, 5, 10], title: 'T', description: 'D', idPrefix: 'x' }, { document: serverDocument() }).outerHTML;
     expect(svg).toContain('<title id="x-title">T</title>');
     expect(svg).toContain('aria-labelledby="x-title x-desc"');
     expect(svg).toContain('A &amp; &lt;B&gt;');
