@@ -35,6 +35,23 @@ export const logrankCell = (figure: string): string => `${figure}-p`;
 export const textCell = (entry: string): string => `x-${entry}`;
 export const claimCell = (claim: string): string => `c-${claim}`;
 
+/** The parts of the paper, each with its page of tables (/tables/<part>/) and of checks (/audit/<part>/). */
+export type TablePart = 'table-1' | 'table-2' | 'table-3' | 'table-s1' | 'figures' | 'text';
+
+const PART_OF_PREFIX: Readonly<Record<string, TablePart>> = { t1: 'table-1', t2: 'table-2', t3: 'table-3', s1: 'table-s1', x: 'text', c: 'text' };
+
+/**
+ * The part whose table page shows a cell: `t2-asa-p` → `table-2`, `fig2a-p` → `figures`,
+ * `x-abs-female` → `text`. Throws on an id that names no cell (ids are ours: a new kind of cell
+ * must be added here).
+ */
+export function partOfCell(cell: string): TablePart {
+  if (/^fig\d+[a-z]?-/.test(cell)) return 'figures';
+  const part = PART_OF_PREFIX[cell.slice(0, cell.indexOf('-'))];
+  if (!part) throw new Error(`partOfCell: no table part for cell id ${JSON.stringify(cell)}`);
+  return part;
+}
+
 const GROUPING_TABLE: Record<string, TableFile> = { calcification: 'table2', enhancement: 'table3' };
 
 /**

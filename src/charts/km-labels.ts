@@ -71,26 +71,26 @@ export function directLabelPositions(layout: KmLayout, data: KmData): { group: s
 
 export function drawDirectLabels(document: ChartDocument, layout: KmLayout, data: KmData): SVGGElement {
   const g = svgElement(document, 'g', { class: 'km-labels', 'font-size': layout.fontSize + 1 });
+  // No wrapper per label, and a leader only where it shows something (a label dodged off its
+  // curve's end, or a curve that stops short of the axis end): the figure is drawn many times
+  // per page, and every element counts towards the page's DOM size.
   for (const p of directLabelPositions(layout, data)) {
-    const item = svgElement(document, 'g', { class: 'km-label', 'data-group': p.group });
+    const x0 = Math.round((p.endX + 2) * 100) / 100;
+    const y0 = Math.round(p.endY * 100) / 100;
+    const y1 = Math.round(p.y * 100) / 100;
+    if (Math.abs(y1 - y0) > 0.5 || layout.labelX - x0 > 8) {
+      g.appendChild(svgElement(document, 'path', { class: 'km-leader', d: `M${x0},${y0}L${layout.labelX},${y1}`, stroke: INK_LIGHT.muted, 'stroke-width': 0.75, fill: 'none' }));
+    }
     append(
-      item,
-      svgElement(document, 'path', {
-        class: 'km-leader',
-        d: `M${Math.round((p.endX + 2) * 100) / 100},${Math.round(p.endY * 100) / 100}L${layout.labelX},${Math.round(p.y * 100) / 100}`,
-        stroke: INK_LIGHT.muted,
-        'stroke-width': 0.75,
-        fill: 'none',
-      }),
+      g,
       drawSwatch(document, p.index, layout.labelX, p.y),
       svgElement(
         document,
         'text',
-        { class: 'km-text', x: layout.labelX + SWATCH, y: p.y, dy: '0.32em', fill: INK_LIGHT.text },
+        { class: 'km-text km-label', 'data-group': p.group, x: layout.labelX + SWATCH, y: p.y, dy: '0.32em', fill: INK_LIGHT.text },
         groupLabel(data, p.group),
       ),
     );
-    g.appendChild(item);
   }
   return g;
 }

@@ -1,73 +1,35 @@
 /**
- * Build-time KaTeX: TeX → HTML (with MathML for screen readers), rendered on the server so the
- * browser needs no math JavaScript. KaTeX's own stylesheet is imported by the component that
- * shows formulas (`import 'katex/dist/katex.min.css'`), so Vite bundles it and its fonts: no CDN.
+ * Build-time math: TeX → MathML with KaTeX (`output: 'mathml'`), rendered on the server so the
+ * browser needs no math JavaScript, no math stylesheet and no math fonts. Chromium and Firefox
+ * render MathML Core natively, and screen readers read it. A few dozen elements per formula,
+ * where KaTeX's HTML output needs hundreds of positioned spans.
  *
- * KaTeX positions glyphs with inline `style="…"` attributes, which a strict Content Security
- * Policy (style-src without 'unsafe-inline') would block. {@link renderTex} moves every such
- * declaration into a class named after a hash of its text (`kx-1a2b3c`) and returns the CSS
- * rules for those classes, to be served as a stylesheet file; the same TeX always yields the same
- * classes, so pages and stylesheet agree without sharing state.
+ * MathML Core leaves out most `mathvariant` values; KaTeX writes `\mathbb{E}` as
+ * `<mi mathvariant="double-struck">E</mi>`, which {@link renderTex} turns into the Unicode
+ * double-struck letter (`<mi>𝔼</mi>`), as MathML Core expects.
  */
 import katex from 'katex';
 
-export interface RenderedTex {
-  /** KaTeX markup with `style` attributes replaced by `kx-…` classes. */
-  readonly html: string;
-  /** Class name → CSS declarations (each `!important`, as the inline style it replaces would win). */
-  readonly rules: ReadonlyMap<string, string>;
-}
+/** Unicode's double-struck capitals that sit outside the Mathematical Alphanumeric Symbols block. */
+const DOUBLE_STRUCK_LETTERLIKE: Readonly<Record<string, string>> = { C: 'ℂ', H: 'ℍ', N: 'ℕ', P: 'ℙ', Q: 'ℚ', R: 'ℝ', Z: 'ℤ' };
 
-/** FNV-1a 32-bit hash in base 36: short, stable class names. */
-function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
-
-/** `height:1em;top:-2em;` → `height:1em !important;top:-2em !important`. */
-function important(style: string): string {
-  return style
-    .split(';')
-    .map((d) => d.trim())
-    .filter(Boolean)
-    .map((d) => `${d} !important`)
-    .join(';');
+/** `E` → `𝔼`: a Latin capital or small letter as its double-struck mathematical symbol. */
+function doubleStruck(letter: string): string {
+  if (DOUBLE_STRUCK_LETTERLIKE[letter]) return DOUBLE_STRUCK_LETTERLIKE[letter];
+  const code = letter.charCodeAt(0);
+  if (code >= 65 && code <= 90) return String.fromCodePoint(0x1d538 + code - 65);
+  if (code >= 97 && code <= 122) return String.fromCodePoint(0x1d552 + code - 97);
+  throw new Error(`renderTex: no double-struck form of ${JSON.stringify(letter)}`);
 }
 
 /**
- * Moves `style="…"` attributes of an HTML fragment into classes. Only for markup whose attribute
- * values are double-quoted and contain no `>` (KaTeX's output), not for arbitrary HTML.
+ * Renders TeX as MathML (`<math display="block">` for a display formula), with the TeX source kept
+ * as its annotation. Throws on invalid TeX: the formulas are ours, and an error should stop the build.
  */
-export function stylesToClasses(html: string): RenderedTex {
-  const rules = new Map<string, string>();
-  const out = html.replace(/<([a-zA-Z][\w:-]*)(\s[^>]*?)?\sstyle="([^"]*)"([^>]*)>/g, (_m, tag: string, before = '', style: string, after: string) => {
-    const name = `kx-${hash(style)}`;
-    rules.set(name, important(style));
-    let attrs = `${before}${after}`;
-    if (/\sclass="/.test(attrs)) attrs = attrs.replace(/\sclass="([^"]*)"/, (_c, cls: string) => ` class="${cls} ${name}"`);
-    else attrs = ` class="${name}"${attrs}`;
-    return `<${tag}${attrs}>`;
-  });
-  return { html: out, rules };
-}
-
-/** Renders TeX with KaTeX (throws on invalid TeX: formulas are ours, errors should stop the build). */
-export function renderTex(tex: string, options: { readonly display?: boolean } = {}): RenderedTex {
-  const html = katex.renderToString(tex, { displayMode: options.display ?? false, output: 'htmlAndMathml', throwOnError: true, strict: 'error' });
-  return stylesToClasses(html);
-}
-
-/** The stylesheet for a set of rendered formulas, one rule per class, sorted for stable output. */
-export function texStylesheet(rendered: readonly RenderedTex[]): string {
-  const all = new Map<string, string>();
-  for (const r of rendered) for (const [k, v] of r.rules) all.set(k, v);
-  return [...all.keys()]
-    .sort()
-    .map((k) => `.katex .${k}{${all.get(k)}}`)
-    .join('\n')
-    .concat('\n');
+export function renderTex(tex: string, options: { readonly display?: boolean } = {}): string {
+  const html = katex.renderToString(tex, { displayMode: options.display ?? false, output: 'mathml', throwOnError: true, strict: 'error' });
+  // KaTeX wraps the <math> in <span class="katex">; the page needs only the <math>.
+  const math = html.replace(/^<span class="katex">/, '').replace(/<\/span>$/, '');
+  if (!math.startsWith('<math') || !math.endsWith('</math>')) throw new Error(`renderTex: unexpected KaTeX output for ${tex}`);
+  return math.replace(/<mi mathvariant="double-struck">([A-Za-z])<\/mi>/g, (_m, letter: string) => `<mi>${doubleStruck(letter)}</mi>`);
 }

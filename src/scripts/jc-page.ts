@@ -1,17 +1,15 @@
 /**
- * The one client entry of /journal-club/: a small loader for the power lab, the KM sandbox and the
- * presenter. Each tool is server-rendered and readable without JavaScript; its custom element's code
- * (the statistics core and chart renderer for the lab and the sandbox) is fetched with a dynamic
- * import only when the tool is about to be seen (200 px below the viewport) or used (focus or
- * pointer inside it), so the page's first load stays small. The speaker view (`?presenter`) loads
- * the presenter at once. One entry bundle (not one script per component) so that Astro never
- * inlines a small one into the HTML: every script stays an external file, as a strict Content
- * Security Policy requires.
+ * The one client entry of /journal-club/: a small loader for the power lab and the KM sandbox (the
+ * presenter has its own page, /journal-club/presenter/, which loads jc-presenter.ts). Each tool is
+ * server-rendered and readable without JavaScript; its custom element's code (the statistics core
+ * and chart renderer) is fetched with a dynamic import only when the tool is about to be seen
+ * (200 px below the viewport) or used (focus or pointer inside it), so the page's first load stays
+ * small. One entry bundle (not one script per component) so that Astro never inlines a small one
+ * into the HTML: every script stays an external file, as a strict Content Security Policy requires.
  */
 const TOOLS: Readonly<Record<string, () => Promise<unknown>>> = {
   'jc-power-lab': () => import('./jc-power-lab.ts'),
   'jc-km-sandbox': () => import('./jc-km-sandbox.ts'),
-  'jc-presenter': () => import('./jc-presenter.ts'),
 };
 
 /** How far below the viewport a tool starts loading: a little ahead of the reader, not a screen. */
@@ -39,9 +37,7 @@ function whenNeeded(el: HTMLElement, load: () => void): void {
 for (const [tag, load] of Object.entries(TOOLS)) {
   const el = document.querySelector<HTMLElement>(tag);
   if (!el) continue;
-  const run = () => {
+  whenNeeded(el, () => {
     load().catch((err: unknown) => console.error(`${tag}: could not load its script`, err));
-  };
-  if (tag === 'jc-presenter' && new URLSearchParams(location.search).has('presenter')) run();
-  else whenNeeded(el, run);
+  });
 }

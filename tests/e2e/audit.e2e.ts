@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partOfCell } from '../../src/audit/anchors.ts';
 import { serveStatic } from './harness.ts';
 import type { StaticServer } from './harness.ts';
 import { BROWSERS, openBrowser, tabTo } from './browsers.ts';
@@ -46,21 +47,43 @@ describe.each(BROWSERS)('audit pages in %s', (name) => {
   // axe-core on both pages, light and dark, JavaScript on and off, every note open: a11y.e2e.ts.
 
   describe('/tables/', () => {
-    it('shows the printed strings, a badge on every audited cell, and N/A beside our recomputed P', async () => {
+    it('lists the six parts, each on its own page; old links to a cell of /tables/ land on its part page', async () => {
       const page = await open('tables/');
+      const parts = await page.evaluate(() => [...document.querySelectorAll('ul.table-parts a')].map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(parts).toEqual(['table-1', 'table-2', 'table-3', 'table-s1', 'figures', 'text'].map((p) => `/tables/${p}/`));
+      expect(page.watch.consoleErrors).toEqual([]);
+      await page.close();
+      const old = await browser.newPage();
+      await old.goto(`${server.url}tables/#t2-asa-p`);
+      await old.waitForURL((u) => u.pathname === '/tables/table-2/' && u.hash === '#t2-asa-p');
+      await old.close();
+    });
+
+    it('shows the printed strings, a badge on every audited cell of each part page, and N/A beside our recomputed P', async () => {
+      const page = await open('tables/table-2/');
       expect(await page.text('#t2-asa-p .printed')).toBe('0.017*');
       expect(await page.text('#t2-insurance-private-no .printed')).toBe('28 (66.6)+');
-      const t3diabetes = await page.text('#t3-diabetes-p');
-      expect(t3diabetes).toContain('N/A');
-      expect(t3diabetes).toMatch(/ours: Fisher 0\.017\d/);
-      const cells = [...new Set(audit.findings.flatMap((f) => f.cells))];
-      const missing = await page.evaluate((ids) => ids.filter((id) => !document.querySelector(`#${CSS.escape(id)} details.audit-badge`)), cells);
-      expect(missing).toEqual([]);
       // The badge opens its explanation with the keyboard.
       await page.focus('#t2-asa-p summary');
       await page.press('Enter');
       await expect.poll(() => page.text('#t2-asa-p .audit-note')).toContain("Fisher's exact test gives 0.0167");
       await page.close();
+      const t3 = await open('tables/table-3/');
+      const t3diabetes = await t3.text('#t3-diabetes-p');
+      expect(t3diabetes).toContain('N/A');
+      expect(t3diabetes).toMatch(/ours: Fisher 0\.017\d/);
+      await t3.close();
+      // Every cell a finding names has its badge on the page of its part.
+      const cells = [...new Set(audit.findings.flatMap((f) => f.cells))];
+      const byPart = new Map<string, string[]>();
+      for (const c of cells) byPart.set(partOfCell(c), [...(byPart.get(partOfCell(c)) ?? []), c]);
+      expect([...byPart.keys()].sort()).toEqual(['figures', 'table-1', 'table-2', 'table-3', 'table-s1', 'text']);
+      for (const [part, ids] of byPart) {
+        const p = await open(`tables/${part}/`);
+        const missing = await p.evaluate((list) => list.filter((id) => !document.querySelector(`#${CSS.escape(id)} details.audit-badge`)), ids);
+        expect(missing, part).toEqual([]);
+        await p.close();
+      }
     });
   });
 
@@ -92,7 +115,7 @@ describe.each(BROWSERS)('audit pages in %s', (name) => {
     it('a finding links to its cell on /tables/, which is highlighted and shows its note', async () => {
       const page = await open('audit/table-2/');
       await page.click('#f-t2-asa-p-pvalue a[data-finding-link]');
-      await page.waitForURL((u) => /\/tables\/$/.test(u.pathname) && u.hash === '#t2-asa-p');
+      await page.waitForURL((u) => /\/tables\/table-2\/$/.test(u.pathname) && u.hash === '#t2-asa-p');
       const target = await page.evaluate(() => {
         const el = document.querySelector(':target') as HTMLElement | null;
         if (!el) return null;

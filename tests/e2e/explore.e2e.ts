@@ -303,7 +303,7 @@ describe.each(BROWSERS)('/explore/ Kaplan–Meier figure in %s', (name) => {
     await page.close();
   });
 
-  it('with JavaScript off: every view, plot, risk table and data table is in the page, and the toggles still work', async () => {
+  it('with JavaScript off: every view, plot, risk table and a link to its data table is in the page, and the toggles still work', async () => {
     const page = await openExplore('', { javaScript: false });
     const counts = await page.evaluate((ids) =>
       ids.map((id) => {
@@ -311,7 +311,7 @@ describe.each(BROWSERS)('/explore/ Kaplan–Meier figure in %s', (name) => {
         return {
           svgs: view.querySelectorAll('svg.km-svg').length,
           rows: view.querySelectorAll('.km-risk-table .km-table-row').length,
-          tables: view.querySelectorAll('details.km-data table').length,
+          dataLinks: view.querySelectorAll(`a[href$="/explore/data/${id}/"]`).length,
           stats: view.querySelectorAll('.km-stats').length,
         };
       }),
@@ -319,7 +319,7 @@ describe.each(BROWSERS)('/explore/ Kaplan–Meier figure in %s', (name) => {
     for (const c of counts) {
       expect(c.svgs).toBe(2); // wide and narrow drawings
       expect(c.rows).toBeGreaterThanOrEqual(3);
-      expect(c.tables).toBeGreaterThanOrEqual(1);
+      expect(c.dataLinks).toBe(1);
       expect(c.stats).toBe(1);
     }
     expect(await visibleViews(page)).toEqual(['calcification-rfs']);
@@ -331,6 +331,32 @@ describe.each(BROWSERS)('/explore/ Kaplan–Meier figure in %s', (name) => {
     await page.check('km-figure input[data-km="median"]');
     await expect.poll(async () => new Set(await layerDisplay(page, 'median'))).toEqual(new Set(['inline']));
     expect(await page.isVisible('km-figure [data-km-toolbar]')).toBe(false);
+    await page.close();
+  });
+
+  it('the data table link under a plot opens that view’s tables: one per group, at risk at each tick as in the drawn risk table', async () => {
+    const page = await openExplore('', { javaScript: false });
+    const drawn = await page.evaluate(() =>
+      [...document.querySelectorAll('.km-view[data-view="calcification-rfs"] .km-svg-wide .km-table-group')].map((g) => ({
+        group: g.querySelector(':scope > text')!.textContent,
+        atRisk: [...g.querySelectorAll('.km-table-row[data-row="atRisk"] text[data-t]')].map((t) => [t.getAttribute('data-t'), t.textContent]),
+      })),
+    );
+    expect(drawn.length).toBe(2);
+    await page.click('.km-view[data-view="calcification-rfs"] a[href$="/explore/data/calcification-rfs/"]');
+    await page.waitForURL((u) => u.pathname.endsWith('/explore/data/calcification-rfs/'));
+    const tables = await page.evaluate(() =>
+      [...document.querySelectorAll('table.km-data-table')].map((t) => ({
+        caption: t.querySelector('caption')!.textContent,
+        ticks: Object.fromEntries([...t.querySelectorAll('tr.km-tick-row')].map((r) => [r.querySelector('th')!.textContent, r.querySelector('td')!.textContent])),
+      })),
+    );
+    expect(tables.length).toBe(drawn.length);
+    drawn.forEach((d, i) => {
+      expect(tables[i].caption).toContain(d.group);
+      for (const [t, n] of d.atRisk) expect(tables[i].ticks[t!], `${d.group} at ${t}`).toBe(n);
+    });
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 

@@ -169,8 +169,8 @@ describe.each(BROWSERS)('forced colours in %s', (name) => {
         await page.close();
       });
 
-      it('/tables/: every audit badge stays visible', async () => {
-        const page = await open('tables/');
+      it('/tables/table-2/: every audit badge stays visible', async () => {
+        const page = await open('tables/table-2/');
         const sys = await systemColours(page);
         const badges = await page.evaluate(() =>
           [...document.querySelectorAll('.audit-badge > summary')].map((s) => {

@@ -165,7 +165,7 @@ describe('/tables/', () => {
     { width: 1440, height: 900 },
     { width: 1024, height: 768 },
   ])('at $width×$height no risk table of the figures is cut off (every month and the caption in its box)', async ({ width, height }) => {
-    const page = await open('tables/', width, height);
+    const page = await open('tables/figures/', width, height);
     const figures = (await tableBoxes(page)).filter((t) => /^fig/.test(t.id));
     expect(figures.length).toBe(4);
     for (const t of figures) {
@@ -176,7 +176,7 @@ describe('/tables/', () => {
   });
 
   it('at 390×844 Table 3 scrolls inside its box with the first column kept in view', async () => {
-    const page = await open('tables/', 390, 844);
+    const page = await open('tables/table-3/', 390, 844);
     const m = await page.evaluate(async () => {
       const table = document.getElementById('table3')!;
       const box = table.parentElement!;
@@ -257,9 +257,7 @@ describe('presenter mode on a projector', () => {
     { width: 1280, height: 720, minText: 18 },
     { width: 1920, height: 1080, minText: 24 },
   ])('at $width×$height every slide fits the screen, charts fill it with text ≥ $minText px, no speaker notes', async ({ width, height, minText }) => {
-    const page = await open('journal-club/', width, height);
-    // The presenter's code loads when it is scrolled to (src/scripts/jc-page.ts).
-    await page.locator('jc-presenter').scrollIntoViewIfNeeded();
+    const page = await open('journal-club/presenter/', width, height);
     await page.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
     await page.click('button[data-action="fullscreen"]');
     await page.waitForSelector('jc-presenter[data-presenting="true"]', { state: 'attached' });
@@ -320,11 +318,10 @@ describe('presenter mode on a projector', () => {
   ])('at $width×$height the speaker view (?presenter) shows notes, a timer and the next slide on screen, and follows the projected deck', async ({ width, height }) => {
     const context = await browser.newContext({ viewport: { width, height } });
     const deck = await context.newPage();
-    await deck.goto(`${server.url}journal-club/`);
-    await deck.locator('jc-presenter').scrollIntoViewIfNeeded();
+    await deck.goto(`${server.url}journal-club/presenter/`);
     await deck.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
     const speaker = await context.newPage();
-    await speaker.goto(`${server.url}journal-club/?presenter#jc-slide-title`);
+    await speaker.goto(`${server.url}journal-club/presenter/?presenter#jc-slide-title`);
     await speaker.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
     const view = () =>
       speaker.evaluate(() => ({

@@ -275,7 +275,7 @@ describe('every page works under the CSP in Chromium', () => {
       });
       const problems: string[] = [];
       try {
-        for (const path of [...paths, 'tables/#t2-asa-p']) {
+        for (const path of [...paths, 'tables/table-2/#t2-asa-p']) {
           const page = await context.newPage();
           const watch = watchPage(page, server.origin);
           const response = await page.goto(server.url + path, { waitUntil: 'load' });

@@ -191,6 +191,8 @@ describe.each(BROWSERS)('story in %s', (name) => {
       await activeScroller(page);
       await page.emulateMedia({ media: 'print' });
       expect(await page.count('.step-figure')).toBe(STORY_STEPS.length);
+      // With JavaScript the inline figures are drawn on demand (src/scripts/deferred-figures.ts): for print, all of them.
+      await expect.poll(() => page.count('.step-figure svg')).toBe(STORY_STEPS.length);
       const shown = await page.evaluate(() => [...document.querySelectorAll('.step-figure')].map((f) => f.checkVisibility()));
       expect(shown).toEqual(STORY_STEPS.map(() => true));
       // Forest plots come in two layouts (beside / above the rows), one of them not displayed.

@@ -5,7 +5,9 @@
  */
 import type { AuditResult, Consequence, Finding, Scope } from '../../audit/types.ts';
 import type { Published } from '../../published/load.ts';
-import { atRiskCell, claimCell, coxCell, headerCell, logrankCell, pCell, rowCell, textCell, valueCell } from '../../audit/anchors.ts';
+import { atRiskCell, claimCell, coxCell, headerCell, logrankCell, partOfCell, pCell, rowCell, textCell, valueCell } from '../../audit/anchors.ts';
+import type { TablePart } from '../../audit/anchors.ts';
+import { href } from '../../lib/paths.ts';
 
 /** Badge kinds: one per verdict. */
 export type BadgeKind = 'consistent' | 'other-test' | 'note' | 'inconsistent' | 'recomputed' | 'cannot-check';
@@ -179,7 +181,7 @@ export function problemsInOrder(findings: readonly Finding[]): Finding[] {
 }
 
 /** The part pages of /audit/: one per part of the paper, so no page lists every check at once. */
-export const PART_SLUGS: Readonly<Record<Scope, string>> = {
+export const PART_SLUGS: Readonly<Record<Scope, TablePart>> = {
   'Table 1': 'table-1',
   'Table 2': 'table-2',
   'Table 3': 'table-3',
@@ -197,4 +199,33 @@ export function splitLead(explanation: string): { lead: string; rest: string } {
   const m = /^(.+?\.)\s+(?=[A-Z“"])/.exec(explanation);
   if (!m || m[1].length < 40) return { lead: explanation, rest: '' };
   return { lead: m[1], rest: explanation.slice(m[0].length) };
+}
+
+/** The title of each part's table page (/tables/<part>/), in the paper's order. */
+export const TABLE_PART_TITLES: Readonly<Record<TablePart, string>> = {
+  'table-1': 'Table 1: all 82 patients',
+  'table-2': 'Table 2: with and without calcifications',
+  'table-3': 'Table 3: by arterial enhancement',
+  'table-s1': 'Table S1: Cox regression for overall survival',
+  figures: 'Numbers under Figures 2 and 3',
+  text: 'Numbers and statements in the text',
+};
+
+/** The link to a cell on its part's table page: `t2-asa-p` → `/tables/table-2/#t2-asa-p`. */
+export const cellHref = (cell: string): string => href(`tables/${partOfCell(cell)}/#${cell}`);
+
+/**
+ * The text of a cell's audit note, findings in the order given (worst first), one paragraph each,
+ * paragraphs and lines separated by newlines (shown with `white-space: pre-line`):
+ * `Consistent · P value of a categorical row`, the explanation, `Recomputed: …`.
+ */
+export function noteText(findings: readonly Finding[]): string {
+  return findings
+    .map((f) => {
+      const b = badgeOf(f);
+      const ours = recomputedShort(f);
+      const word = b.word.charAt(0).toUpperCase() + b.word.slice(1);
+      return [`${word} · ${CHECK_NAMES[f.check]}`, f.explanation, ...(ours ? [`Recomputed: ${ours}`] : [])].join('\n');
+    })
+    .join('\n\n');
 }

@@ -1,7 +1,6 @@
 /**
- * The formulas the journal club page shows, in TeX, by id. `Formula.astro` renders one by id and
- * `/journal-club/katex-extra.css` renders them all to collect their layout classes
- * (see src/lib/katex.ts), so every formula shown must be listed here.
+ * The formulas the journal club page shows, in TeX, by id. `Formula.astro` renders one by id as
+ * MathML at build time (src/lib/katex.ts).
  */
 export const FORMULAS = {
   schoenfeld: String.raw`D_{\text{S}} = \frac{\left(z_{1-\alpha/2} + z_{1-\beta}\right)^2 (1 + k)^2}{k \,\ln^2 \mathrm{HR}}`,

@@ -1,33 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { renderTex, stylesToClasses, texStylesheet } from '../../../src/lib/katex.ts';
+import { parseHTML } from 'linkedom';
+import { renderTex } from '../../../src/lib/katex.ts';
 import { DISPLAY, FORMULAS } from '../../../src/components/jc/formulas.ts';
 import type { FormulaId } from '../../../src/components/jc/formulas.ts';
 
-describe('build-time KaTeX', () => {
-  it('renders every journal club formula with MathML and without inline styles', () => {
+describe('build-time math (TeX → MathML)', () => {
+  it('renders every journal club formula as one <math> element, light: no KaTeX HTML, no inline styles', () => {
     for (const id of Object.keys(FORMULAS) as FormulaId[]) {
-      const r = renderTex(FORMULAS[id], { display: DISPLAY[id] });
-      expect(r.html, id).toContain('<math');
-      expect(r.html, id).not.toMatch(/\sstyle=/);
-      expect(r.rules.size, id).toBeGreaterThan(0);
+      const math = renderTex(FORMULAS[id], { display: DISPLAY[id] });
+      expect(math, id).toMatch(/^<math[\s>]/);
+      expect(math, id).toMatch(/<\/math>$/);
+      expect(math, id).not.toContain('katex-html');
+      expect(math, id).not.toMatch(/\sstyle=/);
+      const { document } = parseHTML(`<!doctype html><html><body>${math}</body></html>`);
+      expect(document.querySelectorAll('body math').length, id).toBe(1);
+      expect(document.querySelectorAll('body *').length, id).toBeLessThan(120);
+      expect(document.querySelector('math')!.getAttribute('display'), id).toBe(DISPLAY[id] ? 'block' : null);
     }
   });
 
-  it('moves styles into hashed classes, merging with an existing class attribute', () => {
-    const r = stylesToClasses('<span class="strut" style="height:1em;"></span><span style="top:-2em;margin-right:0.05em;">x</span>');
-    const [a, b] = [...r.rules.keys()];
-    expect(r.html).toBe(`<span class="strut ${a}"></span><span class="${b}">x</span>`);
-    expect(r.rules.get(a)).toBe('height:1em !important');
-    expect(r.rules.get(b)).toBe('top:-2em !important;margin-right:0.05em !important');
+  it('keeps the TeX source as the annotation', () => {
+    expect(renderTex(String.raw`\hat S(t)`)).toContain('<annotation encoding="application/x-tex">\\hat S(t)</annotation>');
   });
 
-  it('is deterministic: the same TeX gives the same classes, and the stylesheet lists each once', () => {
-    const x = renderTex(FORMULAS.schoenfeld, { display: true });
-    const y = renderTex(FORMULAS.schoenfeld, { display: true });
-    expect(x.html).toBe(y.html);
-    const css = texStylesheet([x, y]);
-    expect(css.split('\n').filter(Boolean)).toHaveLength(x.rules.size);
-    expect(css).toMatch(/^\.katex \.kx-[0-9a-z]+\{/);
+  it('writes \\mathbb letters as Unicode double-struck symbols (MathML Core has no mathvariant="double-struck")', () => {
+    const math = renderTex(String.raw`\mathbb{E}[X] + \mathbb{R} + \mathbb{k}`);
+    expect(math).not.toContain('double-struck');
+    expect(math).toContain('<mi>𝔼</mi>');
+    expect(math).toContain('<mi>ℝ</mi>');
+    expect(math).toContain('<mi>𝕜</mi>');
+  });
+
+  it('is deterministic', () => {
+    expect(renderTex(FORMULAS.schoenfeld, { display: true })).toBe(renderTex(FORMULAS.schoenfeld, { display: true }));
   });
 
   it('throws on invalid TeX (a broken formula stops the build)', () => {

@@ -34,7 +34,6 @@ describe('offline precache list', () => {
     expect(isPrecached('_astro/KaTeX_Main-Regular.abc.woff')).toBe(false);
     expect(isPrecached('_astro/KaTeX_Main-Regular.abc.ttf')).toBe(false);
     expect(isPrecached('_astro/KaTeX_Main-Regular.abc.woff2')).toBe(true);
-    expect(isPrecached('journal-club/katex-extra.css')).toBe(true);
     // Static hosts consume _headers and do not serve it: a 404 would fail the worker's install.
     expect(isPrecached('_headers')).toBe(false);
   });
