@@ -150,7 +150,7 @@ function shots(group: Group, steps: readonly string[]): Shot[] {
     case 'presenter': {
       /** Opens the deck, presents it and goes to the slide `which` picks. */
       const slide = (which: (slides: number, chart: number) => number) => async (page: Page, base: string) => {
-        await open(page, `${base}journal-club/`);
+        await open(page, `${base}journal-club/presenter/`);
         await page.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
         await page.click('button[data-action="fullscreen"]');
         await page.waitForSelector('jc-presenter[data-presenting="true"]', { state: 'attached' });
@@ -172,7 +172,7 @@ function shots(group: Group, steps: readonly string[]): Shot[] {
         {
           name: 'presenter-speaker-view',
           take: async (page, base) => {
-            await open(page, `${base}journal-club/?presenter#jc-slide-title`);
+            await open(page, `${base}journal-club/presenter/?presenter#jc-slide-title`);
             await page.waitForSelector('jc-presenter[data-ready]', { state: 'attached' });
             await settled(page);
           },
