@@ -41,7 +41,7 @@ const TestSchema = z.object({ statistic: nullableNum, df: num, p: nullableNum })
 
 export const SurvivalAnalysisSchema = z.object({
   n: z.number().int().nonnegative(),
-  groups: z.array(z.string()).min(1),
+  groups: z.array(z.string()),
   groupSizes: byGroup(z.number().int().nonnegative()),
   reference: z.string().nullable(),
   confLevel: num,
@@ -90,6 +90,7 @@ export const SurvivalViewSchema = z.object({
   yLabel: z.string(),
   groupLabels: byGroup(z.string()),
   analysis: SurvivalAnalysisSchema,
+  limits: z.object({ emptyGroups: z.array(z.string()), groupsWithoutEvents: z.array(z.string()), noEvents: z.boolean() }),
   published: PublishedViewSchema,
 });
 

@@ -24,13 +24,13 @@ export const ComparisonPower = z
     reference: z.string(),
     /** Events of the two groups: counted (lower = upper, `range` false) or their range across the reconstructions. */
     events: z.object({ lower: z.number(), upper: z.number(), range: z.boolean() }).strict(),
-    /** Patients in the compared level per patient in the reference. */
-    allocation: z.number(),
+    /** Patients in the compared level per patient in the reference; null when either group has no patient. */
+    allocation: z.number().nullable(),
     /** Detectable HRs for the fewest events (the widest band) and for the most. */
     few: Detectable,
     many: Detectable,
-    /** Events needed to detect HR 1.5 with this allocation (Schoenfeld), rounded up. */
-    eventsFor15: z.number().int(),
+    /** Events needed to detect HR 1.5 with this allocation (Schoenfeld), rounded up; null without an allocation. */
+    eventsFor15: z.number().int().nullable(),
   })
   .strict();
 export type ComparisonPower = z.infer<typeof ComparisonPower>;
@@ -40,29 +40,35 @@ export const PowerFile = z
   .strict();
 export type PowerFile = z.infer<typeof PowerFile>;
 
-/** Total events of the given groups of a view (sum of the Kaplan–Meier event counts). */
+/** Total events of the given groups of a view (sum of the Kaplan–Meier event counts; 0 for a group without patients). */
 export function eventsOf(view: SurvivalView, groups?: readonly string[]): number {
   let d = 0;
-  for (const g of groups ?? view.analysis.groups) d += view.analysis.km[g].nEvent.reduce((a, b) => a + b, 0);
+  for (const g of groups ?? view.analysis.groups) d += view.analysis.km[g]?.nEvent.reduce((a, b) => a + b, 0) ?? 0;
   return d;
 }
 
-/** Detectable HRs of one comparison: `events` counted, or their range across the reconstructions. */
+const UNDETECTABLE = { below: null, above: null } as const;
+
+/**
+ * Detectable HRs of one comparison: `events` counted, or their range across the reconstructions.
+ * A comparison with a group without patients has no allocation and detects nothing; without
+ * events nothing is detectable either (`below` and `above` null): the pages say why.
+ */
 export function comparisonPower(
   events: number | { readonly lower: number; readonly upper: number },
   nReference: number,
   nOther: number,
   alpha: number,
 ): Omit<ComparisonPower, 'view' | 'term' | 'reference'> {
-  const allocation = nOther / nReference;
-  const at = (d: number) => detectableHazardRatio({ events: d, allocation, alpha, power: DESIGN_POWER });
+  const allocation = nReference > 0 && nOther > 0 ? nOther / nReference : null;
+  const at = (d: number) => (allocation !== null && d > 0 ? detectableHazardRatio({ events: d, allocation, alpha, power: DESIGN_POWER }) : UNDETECTABLE);
   const [lower, upper] = typeof events === 'number' ? [events, events] : [events.lower, events.upper];
   return {
     events: { lower, upper, range: typeof events !== 'number' },
     allocation,
     few: at(lower),
     many: at(upper),
-    eventsFor15: Math.ceil(schoenfeldEvents({ hazardRatio: 1.5, allocation, alpha, power: DESIGN_POWER })),
+    eventsFor15: allocation === null ? null : Math.ceil(schoenfeldEvents({ hazardRatio: 1.5, allocation, alpha, power: DESIGN_POWER })),
   };
 }
 
@@ -77,7 +83,7 @@ export function buildPower(views: readonly SurvivalView[], uncertainty: Uncertai
     for (const { term } of a.cox.terms) {
       const range = u?.hazardRatios.find((h) => h.term === term)?.events ?? null;
       const events = range ?? eventsOf(view, [ref, term]);
-      comparisons.push({ view: view.id, term, reference: ref, ...comparisonPower(events, a.groupSizes[ref], a.groupSizes[term], alpha) });
+      comparisons.push({ view: view.id, term, reference: ref, ...comparisonPower(events, a.groupSizes[ref] ?? 0, a.groupSizes[term] ?? 0, alpha) });
     }
   }
   return { designPower: DESIGN_POWER, alpha, comparisons };

@@ -16,6 +16,10 @@ export interface GroupingMeta {
   /** Group order for display; the first is the reference for hazard ratios. */
   readonly levels: readonly string[];
   readonly groupLabels: Readonly<Record<string, string>>;
+  /** One patient of each group, for sentences: `hyperenhancing patient` (plural: `patient` → `patients`). */
+  readonly patientNouns: Readonly<Record<string, string>>;
+  /** What the grouping's column records, for sentences: `calcification`. */
+  readonly assessed: string;
 }
 
 export const GROUPINGS: Readonly<Record<GroupingKey, GroupingMeta>> = {
@@ -25,6 +29,8 @@ export const GROUPINGS: Readonly<Record<GroupingKey, GroupingMeta>> = {
     column: null,
     levels: ['all'],
     groupLabels: { all: 'All patients' },
+    patientNouns: { all: 'patient' },
+    assessed: 'anything',
   },
   calcification: {
     id: 'calcification',
@@ -32,6 +38,8 @@ export const GROUPINGS: Readonly<Record<GroupingKey, GroupingMeta>> = {
     column: 'calcification',
     levels: ['no', 'yes'],
     groupLabels: { no: 'No calcifications', yes: 'Calcifications' },
+    patientNouns: { no: 'patient without calcifications', yes: 'patient with calcifications' },
+    assessed: 'calcification',
   },
   enhancement: {
     id: 'enhancement',
@@ -39,6 +47,8 @@ export const GROUPINGS: Readonly<Record<GroupingKey, GroupingMeta>> = {
     column: 'enhancement',
     levels: ['hypo', 'hyper', 'mixed'],
     groupLabels: { hypo: 'Hypoenhancing', hyper: 'Hyperenhancing', mixed: 'Mixed' },
+    patientNouns: { hypo: 'hypoenhancing patient', hyper: 'hyperenhancing patient', mixed: 'patient with mixed enhancement' },
+    assessed: 'arterial enhancement',
   },
 };
 

@@ -93,9 +93,10 @@ export function kmLayout(data: KmData, s: KmSettings): KmLayout {
 
   const rowLabelWidth = Math.max(...RISK_ROWS.map((r) => textWidth(r.label, fs)));
   const left = pad + Math.ceil(Math.max(rowLabelWidth + 22, textWidth('0.00', fs) + 10));
-  const labelWidth = Math.max(...groups.map((g) => textWidth(groupLabel(data, g), fs + 1))) + SWATCH + 10;
+  // `0` first: a grouping nobody was assessed for has no groups (real data; src/format/limits.ts says so).
+  const labelWidth = Math.max(0, ...groups.map((g) => textWidth(groupLabel(data, g), fs + 1))) + SWATCH + 10;
   const labels = labelMode(data, s, labelWidth, left);
-  const widestCount = Math.max(...groups.map((g) => textWidth(String(data.analysis.groupSizes[g]), fs)));
+  const widestCount = Math.max(0, ...groups.map((g) => textWidth(String(data.analysis.groupSizes[g]), fs)));
   const right = pad + Math.ceil(labels === 'direct' ? labelWidth + 10 : Math.max(widestCount / 2 + 4, 12));
   const plotLeft = left;
   const plotRight = s.width - right;

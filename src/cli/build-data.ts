@@ -65,16 +65,11 @@ function readUncertainty(root: string, survival: SurvivalFile): Uncertainty {
 }
 
 /**
- * What the site needs from a patient file beyond its validity, checked before anything is built
- * (a file that passes here must build; one that does not is refused in one line naming the file
- * and column, never by a crash inside `astro build`):
- *
- * - every level of each grouping column has at least one patient: the figure, the tables and the
- *   story show each group the paper compares (hypo, hyper and mixed; no and yes), and a group with
- *   no patient has no curve to draw;
- * - for each endpoint, the patients of each two-group comparison the story sizes (calcification no
- *   vs yes; hypo- vs hyperenhancing) include at least one event: the detectable hazard ratio
- *   (Schoenfeld) is undefined without events.
+ * What the ensemble of reconstructions must hold beyond its validity: every member reproduces the
+ * paper's groups, so each has every level of each grouping and events in each comparison the story
+ * sizes (pooling a hazard ratio over members that cannot estimate it would be meaningless). A real
+ * patient file is not held to this: any valid file builds, and the pages say in words what it
+ * cannot support (a group without patients, no events, a single group; src/format/limits.ts).
  */
 export function checkGroupings(patients: readonly Patient[], file: string): void {
   for (const meta of Object.values(GROUPINGS)) {
@@ -120,8 +115,9 @@ export function checkGroupings(patients: readonly Patient[], file: string): void
 /** Computes every generated file in memory. */
 export function buildData(root = '.'): BuildDataResult {
   const source = patientSource(root);
+  // Any valid file builds: a group without patients, an endpoint without events or a grouping
+  // with a single level is shown as such (src/analysis/site-data.ts, src/format/limits.ts).
   const patients = readPatientsCsv(source.path);
-  checkGroupings(patients, source.path);
   const survival = readPublishedJson(join(root, 'data/published/survival.json'), SurvivalFile);
   const published = loadPublished(join(root, 'data/published'));
   const views = buildSurvivalViews(patients, survival);

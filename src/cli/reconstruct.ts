@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../stats/validate.ts';
-import { writeFilesAtomic } from '../io/write-atomic.ts';
+import { checkTarget, writeFilesAtomic } from '../io/write-atomic.ts';
 import { parsePatientsCsv } from '../io/patients.ts';
 import { compactJson } from '../reconstruct/json.ts';
 import { runEnsemble } from '../reconstruct/parallel.ts';
@@ -26,6 +26,9 @@ import { fidelitySummary } from '../reconstruct/general/fidelity.ts';
 import { reconstructSummary } from '../reconstruct/general/reconstruct.ts';
 import { readSummaryFile } from '../reconstruct/general/summary.ts';
 import type { CliIO } from './io.ts';
+
+/** What `--summary … --out <dir>` writes into the folder. */
+const SUMMARY_OUTPUTS = ['patients.csv', 'ensemble.csv', 'fidelity.json'] as const;
 
 /** Default seed of the main reconstruction (the ensemble's seeds derive from it). */
 const DEFAULT_SEED = 20200101;
@@ -142,6 +145,9 @@ async function reconstructFromSummary(
   if (!args.out) throw new InputError('--summary needs --out <folder> for patients.csv, ensemble.csv and fidelity.json');
   if (args['skip-ensemble']) throw new InputError('--skip-ensemble applies to this paper only: with --summary the main reconstruction is the ensemble\'s most central member');
   if (o.wanted < 2) throw new InputError(`invalid --ensemble: ${o.wanted} (expected at least 2 members)`);
+  // The three outputs are checked before minutes of computing: none may be the summary however it
+  // is linked, nor anything but a regular file (the write checks again, atomically).
+  for (const name of SUMMARY_OUTPUTS) checkTarget(join(args.out, name), [args.summary]);
   const summary = readSummaryFile(args.summary);
   const t0 = performance.now();
   let lastDraw = 0;

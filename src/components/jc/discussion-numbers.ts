@@ -26,6 +26,7 @@ export function relativeHazard(hr: number): string {
 
 /** `0.36–0.39` or `0.38`: a detectable HR at both ends of the events range (one number with real data). */
 function detect(c: PowerComparison, side: 'below' | 'above'): string {
+  if (c.limit !== null) return '–';
   const [few, many] = eventEnds(c).map((x) => formatFixed(powerRow(x, DEFAULT_SETTINGS).detectable.schoenfeld[side], 2));
   return few === many ? few : side === 'below' ? `${few}–${many}` : `${many}–${few}`;
 }
@@ -35,8 +36,16 @@ function eventsText(c: PowerComparison): string {
   return c.reconstructed ? formatCountRange(c.reconstructed.events) : String(c.events);
 }
 
+/** Real data: a sentence of src/format/limits.ts in parentheses, lower case, without its full stop. */
+function aside(sentence: string): string {
+  return `(${sentence.charAt(0).toLowerCase()}${sentence.slice(1).replace(/\.$/, '')})`;
+}
+
 function hrText(c: PowerComparison): string {
-  return (c.hazardRatio ? formatEstimateCI(c.hazardRatio.est, c.hazardRatio.lower, c.hazardRatio.upper) : 'not estimable') + (c.reconstructed ? ` (${c.reconstructed.note})` : '');
+  return (
+    (c.hazardRatio ? formatEstimateCI(c.hazardRatio.est, c.hazardRatio.lower, c.hazardRatio.upper) : `not estimable${c.hrReason ? ` ${aside(c.hrReason)}` : ''}`) +
+    (c.reconstructed ? ` (${c.reconstructed.note})` : '')
+  );
 }
 
 /** One comparison as the answers quote it. */
@@ -51,6 +60,8 @@ function comparisonText(c: PowerComparison) {
     upperText: c.hazardRatio ? formatFixed(c.hazardRatio.upper, 2) : null,
     lowerWords: c.hazardRatio ? relativeHazard(c.hazardRatio.lower) : null,
     upperWords: c.hazardRatio ? relativeHazard(c.hazardRatio.upper) : null,
+    /** Real data that cannot support the power numbers: why, in parentheses (src/format/limits.ts); null otherwise. */
+    limitAside: c.limit ? aside(c.limit) : null,
   };
 }
 
@@ -113,12 +124,14 @@ export function discussionNumbers() {
     calcOsP: formatP(calcOsView.analysis.logrank?.p),
     calcOs,
     calcRfs: byId('calcification-rfs-yes'),
+    /** Real data: why the calcification comparisons have no power numbers (no patients in a group, no events); null otherwise. */
+    powerLimit: [calcOs.limit, byId('calcification-rfs-yes').limit].filter((x) => x !== null).join(' ') || null,
     need: planCellsOf(calcOs, DEFAULT_SETTINGS),
     needRfs: planCellsOf(byId('calcification-rfs-yes'), DEFAULT_SETTINGS),
     alpha: DEFAULT_SETTINGS.alpha,
     power: formatPercent(DEFAULT_SETTINGS.power, 0),
     enhDf: enhOs.analysis.logrank?.df ?? '–',
-    hyperN: enhOs.analysis.groupSizes.hyper,
+    hyperN: enhOs.analysis.groupSizes.hyper ?? 0,
     hyperOs: byId('enhancement-os-hyper'),
     tailTime: calcRfsView.published.times[calcRfsView.published.times.length - 1],
     tailYes: calcRfsView.published.atRisk?.yes?.at(-1) ?? '–',

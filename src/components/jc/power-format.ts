@@ -33,12 +33,14 @@ export function rowCells(r: PowerRow): Record<string, string> {
   };
 }
 
+const PLAN_KEYS = ['events-s', 'events-f', 'proportion', 'patients-s', 'patients-f', 'cohort-s', 'actual', 'times', 'split', 'events-actual', 'assessed', 'cohort-n'] as const;
+
 /** Text pieces of the planner's answer, keyed by `data-plan`. */
 export function planCells(c: PowerComparison, s: SampleSize): Record<string, string> {
   return {
     'events-s': String(s.events.schoenfeld),
     'events-f': String(s.events.freedman),
-    proportion: formatPercent(c.eventProportion, 0),
+    proportion: formatPercent(c.eventProportion ?? 0, 0),
     'patients-s': String(s.patients.schoenfeld),
     'patients-f': String(s.patients.freedman),
     'cohort-s': String(s.cohort.schoenfeld),
@@ -67,6 +69,7 @@ function detectableRange(few: DetectableHazardRatio, many: DetectableHazardRatio
  * of its events range ({@link eventEnds}); otherwise {@link rowCells} of its counted events.
  */
 export function rowCellsOf(c: PowerComparison, s: LabSettings): Record<string, string> {
+  if (c.limit !== null) return { split: '–', 'detect-s': '–', 'detect-f': '–', 'power-s': '–', 'power-f': '–' };
   const [few, many] = eventEnds(c).map((x) => powerRow(x, s));
   const a = rowCells(few);
   const b = rowCells(many);
@@ -81,6 +84,10 @@ export function rowCellsOf(c: PowerComparison, s: LabSettings): Record<string, s
 
 /** The planner's cells under settings `s`, as ranges over the ends of the events range (see {@link rowCellsOf}). */
 export function planCellsOf(c: PowerComparison, s: LabSettings): Record<string, string> {
+  if (c.limit !== null) {
+    const none = Object.fromEntries(PLAN_KEYS.map((k) => [k, '–']));
+    return { ...none, 'events-actual': String(c.events), actual: String(c.nReference + c.nExposed), assessed: String(c.assessed), 'cohort-n': String(c.cohort) };
+  }
   const [few, many] = eventEnds(c);
   const a = planCells(few, sampleSize(few, s));
   const b = planCells(many, sampleSize(many, s));

@@ -10,6 +10,8 @@
 import { detectableHazardRatio, freedmanEvents, powerForHazardRatio, schoenfeldEvents } from '../../stats/survival-power.ts';
 import type { DetectableHazardRatio } from '../../stats/survival-power.ts';
 import type { SurvivalView } from '../../analysis/site-data.ts';
+import { GROUPINGS } from '../../analysis/views.ts';
+import { detectableReason, hazardReason } from '../../format/limits.ts';
 
 /** One two-group comparison (exposed vs reference) on one endpoint, as counted in the data. */
 export interface PowerComparison {
@@ -29,10 +31,10 @@ export interface PowerComparison {
   readonly eventsExposed: number;
   /** Events in the two groups together: what drives the power of a log-rank test. */
   readonly events: number;
-  /** k = nExposed / nReference. */
-  readonly allocation: number;
-  /** events / (nReference + nExposed): the share of patients with an event by the end of follow-up. */
-  readonly eventProportion: number;
+  /** k = nExposed / nReference; null when either group has no patient. */
+  readonly allocation: number | null;
+  /** events / (nReference + nExposed): the share of patients with an event by the end of follow-up; null without patients. */
+  readonly eventProportion: number | null;
   /** Patients with this feature assessed, and all patients: how many resected patients yield one assessed. */
   readonly assessed: number;
   readonly cohort: number;
@@ -40,6 +42,13 @@ export interface PowerComparison {
   readonly hazardRatio: { readonly est: number; readonly lower: number; readonly upper: number } | null;
   /** Log-rank p of this pair (for two groups, the figure's p; for three, the pairwise test). */
   readonly logrankP: number | null;
+  /**
+   * Real data that cannot support the power numbers (a group without patients, no events): why, in
+   * one sentence (src/format/limits.ts); every power cell then shows `–`. Null otherwise.
+   */
+  readonly limit: string | null;
+  /** Real data: why the hazard ratio could not be estimated, one sentence; null when it was. */
+  readonly hrReason: string | null;
   /**
    * With reconstructed data (src/components/jc/comparisons.ts): `hazardRatio` is then pooled over
    * the reconstructions, and the numbers the paper does not print are ranges across them. The
@@ -117,12 +126,14 @@ export function comparisonsOfView(view: SurvivalView, cohort: number): PowerComp
   if (reference === null) return [];
   const out: PowerComparison[] = [];
   const assessed = a.n;
-  for (const exposed of a.groups) {
+  // Every level the grouping compares with its reference, whether or not it has patients here.
+  for (const exposed of GROUPINGS[view.grouping].levels) {
     if (exposed === reference) continue;
-    const nReference = a.groupSizes[reference];
-    const nExposed = a.groupSizes[exposed];
-    const eventsReference = sum(a.km[reference].nEvent);
-    const eventsExposed = sum(a.km[exposed].nEvent);
+    const nReference = a.groupSizes[reference] ?? 0;
+    const nExposed = a.groupSizes[exposed] ?? 0;
+    const eventsReference = a.km[reference] ? sum(a.km[reference].nEvent) : 0;
+    const eventsExposed = a.km[exposed] ? sum(a.km[exposed].nEvent) : 0;
+    const allocation = nReference > 0 && nExposed > 0 ? nExposed / nReference : null;
     const term = a.cox?.terms.find((t) => t.term === exposed);
     const hazardRatio = term && term.hr !== null && term.lower !== null && term.upper !== null ? { est: term.hr, lower: term.lower, upper: term.upper } : null;
     let logrankP: number | null = null;
@@ -145,12 +156,14 @@ export function comparisonsOfView(view: SurvivalView, cohort: number): PowerComp
       eventsReference,
       eventsExposed,
       events: eventsReference + eventsExposed,
-      allocation: nExposed / nReference,
-      eventProportion: (eventsReference + eventsExposed) / (nReference + nExposed),
+      allocation,
+      eventProportion: nReference + nExposed > 0 ? (eventsReference + eventsExposed) / (nReference + nExposed) : null,
       assessed,
       cohort,
       hazardRatio,
       logrankP,
+      limit: detectableReason(view, exposed, eventsReference + eventsExposed, allocation),
+      hrReason: hazardRatio ? null : hazardReason(view, exposed),
     });
   }
   return out;
@@ -159,6 +172,13 @@ export function comparisonsOfView(view: SurvivalView, cohort: number): PowerComp
 /** The comparison with another number of events (the formulas use the total only). */
 export function withEvents(c: PowerComparison, events: number): PowerComparison {
   return { ...c, events, eventProportion: events / (c.nReference + c.nExposed) };
+}
+
+/** The allocation a power number uses: chosen, or observed (a comparison with a {@link PowerComparison.limit} has none). */
+function allocationOf(c: PowerComparison, s: LabSettings): number {
+  const k = s.allocation ?? c.allocation;
+  if (k === null || c.limit !== null) throw new Error(`power lab: ${c.id} has no power numbers (${c.limit ?? 'no allocation'})`);
+  return k;
 }
 
 /**
@@ -170,9 +190,9 @@ export function eventEnds(c: PowerComparison): readonly [PowerComparison, PowerC
   return r ? [withEvents(c, r.lower), withEvents(c, r.upper)] : [c, c];
 }
 
-/** Power numbers for one comparison. Assumes the comparison has at least one event. */
+/** Power numbers for one comparison. Assumes the comparison has at least one event and no {@link PowerComparison.limit}. */
 export function powerRow(c: PowerComparison, s: LabSettings): PowerRow {
-  const allocation = s.allocation ?? c.allocation;
+  const allocation = allocationOf(c, s);
   const design = { alpha: s.alpha, sides: 2 as const, allocation, power: s.power, events: c.events };
   return {
     id: c.id,
@@ -195,12 +215,13 @@ export function powerRow(c: PowerComparison, s: LabSettings): PowerRow {
  * share of resected patients would have the feature assessable on CT.
  */
 export function sampleSize(c: PowerComparison, s: LabSettings): SampleSize {
-  const allocation = s.allocation ?? c.allocation;
+  const allocation = allocationOf(c, s);
+  const proportion = c.eventProportion ?? 0;
   const input = { hazardRatio: s.hazardRatio, alpha: s.alpha, power: s.power, sides: 2 as const, allocation };
   const events = { schoenfeld: Math.ceil(schoenfeldEvents(input)), freedman: Math.ceil(freedmanEvents(input)) };
   const patients = {
-    schoenfeld: Math.ceil(events.schoenfeld / c.eventProportion),
-    freedman: Math.ceil(events.freedman / c.eventProportion),
+    schoenfeld: Math.ceil(events.schoenfeld / proportion),
+    freedman: Math.ceil(events.freedman / proportion),
   };
   const scale = c.cohort / c.assessed;
   return {

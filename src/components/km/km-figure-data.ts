@@ -8,6 +8,7 @@ import { formatPRange, roundLikePrinted } from '../../format/uncertainty.ts';
 import type { ViewUncertainty } from '../../analysis/uncertainty-schema.ts';
 import type { KmBand, KmData, KmEnsemble, KmPublished } from '../../charts/km-data.ts';
 import { viewHazards } from '../hazards.ts';
+import { hazardReason } from '../../format/limits.ts';
 
 /** The band up to the first grid time at or after `tMax` (the rest is never drawn). */
 function clip(band: KmBand, tMax: number): KmBand {
@@ -112,6 +113,8 @@ export interface HazardRow {
   readonly reconstructed: boolean;
   /** The single reconstructions' HRs, middle 95% (null with real data). */
   readonly memberRange: string | null;
+  /** Why the HR could not be estimated, in words (real data only; src/format/limits.ts); null when it was. */
+  readonly reason: string | null;
 }
 
 export function hazardRows(view: SurvivalView): HazardRow[] {
@@ -122,6 +125,7 @@ export function hazardRows(view: SurvivalView): HazardRow[] {
     p: h.pText,
     reconstructed: h.reconstructed,
     memberRange: h.memberRange,
+    reason: h.reconstructed ? null : hazardReason(view, h.term),
   }));
 }
 

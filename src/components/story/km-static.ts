@@ -8,10 +8,12 @@ import { serverDocument } from '../../charts/server-document.ts';
 import type { KmState } from '../../charts/km-state.ts';
 import type { SurvivalView } from '../../analysis/site-data.ts';
 import { formatMonths, formatP } from '../../format/number.ts';
+import { viewLimitSentences } from '../../format/limits.ts';
 
 /**
  * One sentence per group plus the log-rank test: the text alternative of a figure. With
  * reconstructed curves (`reconstructed`), the printed medians and p, which they were fitted to.
+ * With real data, followed by what the data cannot show and why (src/format/limits.ts).
  */
 export function kmSummary(view: SurvivalView, reconstructed = false): string {
   const a = view.analysis;
@@ -27,7 +29,9 @@ export function kmSummary(view: SurvivalView, reconstructed = false): string {
     : reconstructed && printed
       ? ` Log-rank p = ${printed} as published; the reconstructed curves were fitted to it.`
       : ` Log-rank p = ${formatP(a.logrank.p)}.`;
-  return `Kaplan–Meier curves of ${view.endpointLabel.toLowerCase()} (${view.groupingLabel.toLowerCase()}). ${groups.join('; ')}.${test}`;
+  const limits = reconstructed ? [] : viewLimitSentences(view);
+  const curves = groups.length ? ` ${groups.join('; ')}.` : '';
+  return `Kaplan–Meier curves of ${view.endpointLabel.toLowerCase()} (${view.groupingLabel.toLowerCase()}).${curves}${test}${limits.map((l) => ` ${l}`).join('')}`;
 }
 
 export interface StaticKmOptions {

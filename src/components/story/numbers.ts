@@ -23,6 +23,7 @@ import { intervalInWords, spansHalvingAndDoubling } from './words.ts';
 import { viewHazards } from '../hazards.ts';
 import { formatCountRange, formatPRange, roundLikePrinted } from '../../format/uncertainty.ts';
 import type { EnsembleRange } from '../../analysis/uncertainty-schema.ts';
+import { detectableReason, hazardReason, logrankReason } from '../../format/limits.ts';
 
 export { eventsOf, intervalInWords, spansHalvingAndDoubling };
 
@@ -90,6 +91,8 @@ export interface HazardRatioText {
   readonly sizeable: boolean;
   readonly p: string;
   readonly reconstructed: boolean;
+  /** Real data: why the HR could not be estimated, one sentence (src/format/limits.ts); null when it was. */
+  readonly reason: string | null;
 }
 
 function hazardRatios(view: SurvivalView): HazardRatioText[] {
@@ -108,6 +111,7 @@ function hazardRatios(view: SurvivalView): HazardRatioText[] {
     sizeable: h.hr !== null && (h.hr <= 2 / 3 || h.hr >= 1.5),
     p: h.pText,
     reconstructed: h.reconstructed,
+    reason: h.reconstructed ? null : hazardReason(view, h.term),
   }));
 }
 
@@ -115,14 +119,17 @@ function hazardRatios(view: SurvivalView): HazardRatioText[] {
 export interface DetectableText {
   /** The events, as text: a count, or the range across the reconstructions (`36–43`). */
   readonly events: string;
-  readonly allocation: number;
+  /** Null when either group has no patient. */
+  readonly allocation: number | null;
   /** Detectable HR above 1: one number, or the range its event range gives (`2.37–2.52`). */
   readonly above: string;
   readonly below: string;
-  /** Events Schoenfeld's formula needs to detect HR 1.5 with this allocation (depends on the group sizes only). */
-  readonly eventsFor15: number;
+  /** Events Schoenfeld's formula needs to detect HR 1.5 with this allocation (depends on the group sizes only); null without an allocation. */
+  readonly eventsFor15: number | null;
   /** The HRs it could not reliably detect, for the fewest events (the widest band); null if unbounded. */
   readonly undetectable: { readonly lower: number; readonly upper: number } | null;
+  /** Real data: why nothing is detectable (a group without patients, no events), one sentence; null otherwise. */
+  readonly reason: string | null;
 }
 
 /** `a` or `a–b` of two formatted numbers, smaller first. */
@@ -142,7 +149,13 @@ export function detectable(viewId: string, term: string): DetectableText {
     below: span(formatFixed(few.below), formatFixed(many.below), few.below, many.below),
     eventsFor15: c.eventsFor15,
     undetectable: few.below !== null && few.above !== null ? { lower: few.below, upper: few.above } : null,
+    reason: c.events.range ? null : detectableReason(getViewById(viewId), term, c.events.lower, c.allocation),
   };
+}
+
+function getViewById(id: string): SurvivalView {
+  const [grouping, endpoint] = id.split('-') as [GroupingKey, EndpointKey];
+  return getView(grouping, endpoint);
 }
 
 function viewNumbers(grouping: GroupingKey, endpoint: EndpointKey) {
@@ -160,6 +173,8 @@ function viewNumbers(grouping: GroupingKey, endpoint: EndpointKey) {
     /** Log-rank p: computed, or (reconstructed) the range of the reconstructions, which were fitted to the printed p. */
     logrankP: u?.logrankP ? formatPRange(u.logrankP) : formatP(a.logrank?.p),
     chisq: formatFixed(a.logrank?.chisq),
+    /** Real data without a log-rank test: why, one sentence; null otherwise. */
+    logrankReason: u ? null : logrankReason(view),
     /** Medians: computed; with reconstructed data rounded like the paper's printed ones (they were fitted to them). */
     medians: Object.fromEntries(
       a.groups.map((g) => [g, u ? roundLikePrinted(a.quantiles[g].median.est, printedMedian(g)) : formatMonths(a.quantiles[g].median.est)]),

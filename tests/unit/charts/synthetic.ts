@@ -8,6 +8,7 @@ import { ENDPOINTS, GROUPINGS } from '../../../src/analysis/views.ts';
 import type { EndpointKey, GroupingKey } from '../../../src/analysis/views.ts';
 import type { KmData } from '../../../src/charts/km-data.ts';
 import type { SurvivalView } from '../../../src/analysis/site-data.ts';
+import { viewLimits } from '../../../src/analysis/site-data.ts';
 import { mulberry32 } from '../../../src/lib/mulberry32.ts';
 
 /** Months rounded to 0.5, events where the event time comes before censoring. */
@@ -58,6 +59,7 @@ export function syntheticView(
     yLabel: ep.yLabel,
     groupLabels: meta.groupLabels,
     analysis,
+    limits: viewLimits(analysis, meta.levels),
     published: { figure: null, logrankP: null, times: [0, 20, 40, 60], atRisk: null, quartiles: {} },
   };
 }

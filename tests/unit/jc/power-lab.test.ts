@@ -21,7 +21,7 @@ function balanced(events: number): PowerComparison {
     id: 'test', grouping: 'g', endpoint: 'os', endpointShort: 'OS', reference: 'a', exposed: 'b',
     referenceLabel: 'A', exposedLabel: 'B', nReference: events / 2, nExposed: events / 2,
     eventsReference: events / 2, eventsExposed: events / 2, events, allocation: 1, eventProportion: 1,
-    assessed: events, cohort: events, hazardRatio: null, logrankP: null,
+    assessed: events, cohort: events, hazardRatio: null, logrankP: null, limit: null, hrReason: null,
   };
 }
 

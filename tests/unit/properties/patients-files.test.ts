@@ -1,131 +1,98 @@
 /**
- * Property tests of the real-data drop-in (issue 16), on the data step (no astro build per case:
- * tests/unit/cli/build.test.ts builds each crashing corpus file once):
+ * Property tests of the real-data drop-in (issue 16), on the data step and the page data (no astro
+ * build per case: tests/e2e/drop-in.e2e.ts and drop-in-random.e2e.ts build the whole site from the
+ * three once-crashing corpus files and from a few seeded files of the same generator):
  *
- * - random small patient files, where any group, any event column and any cell may be empty: the
- *   data step's validation (`parsePatientsCsv` + `checkGroupings`) accepts exactly the files that
- *   meet the contract README states (each compared group has a patient; each endpoint has an
- *   event among the calcification-assessed and among the hypo/hyper patients), written here a
- *   second time, independently, as a predicate. Accepted files yield complete view data: six views,
- *   every level of each grouping with its curve, quartiles and risk-table row, no NaN, and the
- *   event counts the story sizes its comparisons with are positive. Refused files fail with an
- *   InputError naming the file and a column, in one line.
+ * - random small patient files (1–15 rows) that are valid cell by cell, where any group, any event
+ *   column and any cell may be empty, all pass validation and yield page data that the pages'
+ *   schemas accept (views, power), with no NaN or Infinity; one Cox term for every level each
+ *   grouping compares with its reference; a reason in words for every hazard ratio and log-rank test
+ *   that cannot be estimated (src/format/limits.ts) and only for those; limits that match an
+ *   independent count of the rows; a Kaplan–Meier figure for every view from the chart function
+ *   the pages call; and journal-club power cells without NaN. The Astro pages themselves are not
+ *   rendered here: the e2e builds do that.
  * - random invalid files (one bad cell in a valid file): refused with an InputError naming the
- *   file, the row and the column.
+ *   file, the row and the column, before anything is built.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSurvivalViews } from '../../../src/analysis/site-data.ts';
+import { ViewsFileSchema } from '../../../src/analysis/site-data-schema.ts';
+import { buildPower, PowerFile } from '../../../src/analysis/story-power.ts';
 import { GROUPINGS } from '../../../src/analysis/views.ts';
-import { checkGroupings } from '../../../src/cli/build-data.ts';
-import { parsePatientsCsv, type Patient } from '../../../src/io/patients.ts';
+import { kmChart } from '../../../src/charts/km-chart.ts';
+import { serverDocument } from '../../../src/charts/server-document.ts';
+import { comparisonsOfView, DEFAULT_SETTINGS } from '../../../src/components/jc/power-lab.ts';
+import { planCellsOf, rowCellsOf } from '../../../src/components/jc/power-format.ts';
+import { hazardReason, logrankReason, viewLimitSentences } from '../../../src/format/limits.ts';
+import { parsePatientsCsv } from '../../../src/io/patients.ts';
 import { readPublishedJson } from '../../../src/published/read-json.ts';
 import { SurvivalFile } from '../../../src/published/survival-schema.ts';
-import { detectableHazardRatio } from '../../../src/stats/survival-power.ts';
 import { InputError } from '../../../src/stats/validate.ts';
 import { runs } from './arbitraries.ts';
+import { csv, fileArb, HEADER, type Row } from './patient-files.ts';
 
-const HEADER = 'id,calcification,enhancement,rfs_months,rfs_event,os_months,os_event';
 const survival = readPublishedJson('data/published/survival.json', SurvivalFile);
+const document = serverDocument();
 
-interface Row {
-  readonly calc: '' | 'no' | 'yes';
-  readonly enh: '' | 'hypo' | 'hyper' | 'mixed';
-  readonly rfs: number;
-  readonly extra: number;
-  readonly re: 0 | 1;
-  readonly oe: 0 | 1;
-}
-
-const rowArb: fc.Arbitrary<Row> = fc.record({
-  calc: fc.constantFrom('', 'no', 'yes'),
-  enh: fc.constantFrom('', 'hypo', 'hyper', 'mixed'),
-  rfs: fc.integer({ min: 0, max: 1200 }).map((m) => m / 10),
-  extra: fc.integer({ min: 0, max: 300 }).map((m) => m / 10),
-  re: fc.constantFrom(0 as const, 1 as const),
-  oe: fc.constantFrom(0 as const, 1 as const),
-});
-
-/** Files of 1–15 rows; half the time every level and an event are planted, so valid files are common. */
-const fileArb = fc
-  .tuple(fc.array(rowArb, { minLength: 1, maxLength: 15 }), fc.boolean())
-  .map(([rows, plant]) =>
-    plant
-      ? [
-          ...rows,
-          { calc: 'no', enh: 'hypo', rfs: 3, extra: 1, re: 1, oe: 1 } as Row,
-          { calc: 'yes', enh: 'hyper', rfs: 5, extra: 0, re: 0, oe: 0 } as Row,
-          { calc: '', enh: 'mixed', rfs: 7, extra: 2, re: 0, oe: 0 } as Row,
-        ]
-      : rows,
-  );
-
-function csv(rows: readonly Row[]): string {
-  return `${HEADER}\n${rows.map((r, i) => `P${i + 1},${r.calc},${r.enh},${r.rfs},${r.re},${Math.round((r.rfs + r.extra) * 10) / 10},${r.oe}`).join('\n')}\n`;
-}
-
-/** The README contract, written independently of src/cli/build-data.ts. */
-function meetsContract(rows: readonly Row[]): boolean {
-  const has = (pred: (r: Row) => boolean) => rows.some(pred);
-  const levels = has((r) => r.calc === 'no') && has((r) => r.calc === 'yes') && ['hypo', 'hyper', 'mixed'].every((l) => has((r) => r.enh === l));
-  const calcEvents = (k: 're' | 'oe') => has((r) => r.calc !== '' && r[k] === 1);
-  const enhEvents = (k: 're' | 'oe') => has((r) => (r.enh === 'hypo' || r.enh === 'hyper') && r[k] === 1);
-  return levels && calcEvents('re') && calcEvents('oe') && enhEvents('re') && enhEvents('oe');
-}
-
-function eventsIn(patients: readonly Patient[], endpoint: 'rfs' | 'os', pick: (p: Patient) => boolean): number {
-  return patients.filter(pick).reduce((n, p) => n + (endpoint === 'rfs' ? p.rfsEvent : p.osEvent), 0);
+/** Levels of a grouping with at least one row in the file, counted from the rows themselves. */
+function presentLevels(rows: readonly Row[], grouping: 'calcification' | 'enhancement'): string[] {
+  const pick = (r: Row) => (grouping === 'calcification' ? r.calc : r.enh);
+  return GROUPINGS[grouping].levels.filter((l) => rows.some((r) => pick(r) === l));
 }
 
 describe('drop-in patient files (property tests)', () => {
-  it('a file passes validation exactly when it meets the documented contract, and then yields complete view data', () => {
-    let accepted = 0;
-    let refused = 0;
+  it('every file that is valid cell by cell passes validation and yields complete page data, each missing number with its reason', () => {
+    let emptyGroup = 0;
+    let noEvents = 0;
+    let singleGroup = 0;
     fc.assert(
       fc.property(fileArb, (rows) => {
-        const text = csv(rows);
-        let patients: Patient[];
-        try {
-          patients = parsePatientsCsv(text, 'fuzz.csv');
-          checkGroupings(patients, 'fuzz.csv');
-        } catch (err) {
-          if (!(err instanceof InputError)) throw err;
-          refused++;
-          expect(meetsContract(rows), err.message).toBe(false);
-          expect(err.message).toMatch(/^fuzz\.csv: [^\n]+$/);
-          expect(err.field).toMatch(/^(calcification|enhancement|rfs_event|os_event)$/);
-          return;
-        }
-        accepted++;
-        expect(meetsContract(rows)).toBe(true);
+        const patients = parsePatientsCsv(csv(rows), 'fuzz.csv');
         const views = buildSurvivalViews(patients, survival);
+        ViewsFileSchema.parse(JSON.parse(JSON.stringify(views)));
+        PowerFile.parse(JSON.parse(JSON.stringify(buildPower(views, null, 0.05))));
+        expect(JSON.stringify(views)).not.toMatch(/NaN|Infinity/);
         expect(views.map((v) => v.id)).toEqual(['all-rfs', 'all-os', 'calcification-rfs', 'calcification-os', 'enhancement-rfs', 'enhancement-os']);
         for (const view of views) {
           const a = view.analysis;
-          expect(a.groups).toEqual(GROUPINGS[view.grouping].levels);
-          for (const g of a.groups) {
-            expect(a.groupSizes[g]).toBeGreaterThan(0);
-            expect(a.km[g].time.length).toBeGreaterThan(0);
-            expect(a.quantiles[g]).toBeDefined();
-            expect(a.riskTable.groups[g].atRisk.length).toBe(a.riskTable.times.length);
+          const meta = GROUPINGS[view.grouping];
+          if (meta.column) {
+            const present = presentLevels(rows, view.grouping as 'calcification' | 'enhancement');
+            expect(a.groups).toEqual(present);
+            expect(view.limits.emptyGroups).toEqual(meta.levels.filter((l) => !present.includes(l)));
+            expect(a.cox?.terms.map((t) => t.term)).toEqual(meta.levels.slice(1));
+            if (view.limits.emptyGroups.length) emptyGroup++;
+            if (present.length === 1) singleGroup++;
+            // A grouped view without a log-rank test says why, and only then.
+            expect(logrankReason(view) !== null).toBe(a.logrank === null);
           }
-        }
-        expect(JSON.stringify(views)).not.toMatch(/NaN|Infinity/);
-        // What the story sizes its comparisons with (src/components/story/numbers.ts): events > 0.
-        for (const endpoint of ['rfs', 'os'] as const) {
-          const calc = eventsIn(patients, endpoint, (p) => p.calcification !== null);
-          const enh = eventsIn(patients, endpoint, (p) => p.enhancement === 'hypo' || p.enhancement === 'hyper');
-          for (const events of [calc, enh]) {
-            const d = detectableHazardRatio({ events, allocation: 1, alpha: 0.05, power: 0.8 });
-            expect(d.above).toBeGreaterThan(1);
+          const events = a.groups.reduce((n, g) => n + a.km[g].nEvent.reduce((x, y) => x + y, 0), 0);
+          expect(view.limits.noEvents).toBe(events === 0);
+          if (events === 0) noEvents++;
+          // Every hazard ratio that cannot be estimated comes with its reason, and only those.
+          for (const t of a.cox?.terms ?? []) expect(hazardReason(view, t.term) !== null, `${view.id} ${t.term}`).toBe(t.hr === null);
+          // Something unusual is always said in words, in whole sentences.
+          const limits = viewLimitSentences(view);
+          if (view.limits.emptyGroups.length || view.limits.noEvents || view.limits.groupsWithoutEvents.length) expect(limits.length).toBeGreaterThan(0);
+          for (const sentence of limits) expect(sentence).toMatch(/^[A-Z][^\n]*\.$/);
+          // The chart function the pages call draws every view.
+          const svg = kmChart(view, { width: 360 }, { document }).outerHTML;
+          expect(svg).not.toMatch(/NaN|undefined|Infinity/);
+          // The journal club's power lab: every comparison the grouping makes, as text.
+          for (const c of comparisonsOfView(view, patients.length)) {
+            const cells = { ...rowCellsOf(c, DEFAULT_SETTINGS), ...planCellsOf(c, DEFAULT_SETTINGS) };
+            expect(JSON.stringify(cells)).not.toMatch(/NaN|undefined|Infinity|null/);
+            expect(c.limit !== null).toBe(c.events === 0 || c.nReference === 0 || c.nExposed === 0);
           }
         }
       }),
-      runs(20261202, 300),
+      runs(20261202, 200),
     );
-    // Both outcomes were exercised (fixed seed: the counts are the same every run).
-    expect(accepted).toBeGreaterThan(50);
-    expect(refused).toBeGreaterThan(50);
+    // The unusual shapes were exercised (fixed seed: the counts are the same every run).
+    expect(emptyGroup).toBeGreaterThan(50);
+    expect(noEvents).toBeGreaterThan(50);
+    expect(singleGroup).toBeGreaterThan(20);
   });
 
   const BAD_CELLS: readonly { column: string; value: string }[] = [
@@ -144,9 +111,8 @@ describe('drop-in patient files (property tests)', () => {
   ];
 
   it('one bad cell anywhere in a valid file is refused, naming the file, its row and its column', () => {
-    const valid = fileArb.filter(meetsContract);
     fc.assert(
-      fc.property(valid, fc.nat(), fc.constantFrom(...BAD_CELLS), (rows, at, bad) => {
+      fc.property(fileArb, fc.nat(), fc.constantFrom(...BAD_CELLS), (rows, at, bad) => {
         const lines = csv(rows).trimEnd().split('\n');
         const row = (at % rows.length) + 1;
         const j = HEADER.split(',').indexOf(bad.column);
@@ -155,7 +121,7 @@ describe('drop-in patient files (property tests)', () => {
         lines[row] = cells.join(',');
         let error: unknown;
         try {
-          checkGroupings(parsePatientsCsv(`${lines.join('\n')}\n`, 'fuzz.csv'), 'fuzz.csv');
+          parsePatientsCsv(`${lines.join('\n')}\n`, 'fuzz.csv');
         } catch (err) {
           error = err;
         }

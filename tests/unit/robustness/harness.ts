@@ -133,14 +133,14 @@ export function fill(template: string, values: Readonly<Record<string, string | 
 }
 
 /** Names of the cases of one corpus folder: every `<case>.json` sidecar except `_…` files. */
-export function caseNames(kind: 'stats' | 'patients' | 'published'): string[] {
+export function caseNames(kind: 'stats' | 'patients' | 'patients-valid' | 'published'): string[] {
   return readdirSync(join(CORPUS, kind))
     .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
     .map((f) => f.slice(0, -'.json'.length))
     .sort();
 }
 
-export function readSidecar<T>(kind: 'stats' | 'patients' | 'published', name: string): T {
+export function readSidecar<T>(kind: 'stats' | 'patients' | 'patients-valid' | 'published', name: string): T {
   return JSON.parse(readFileSync(join(CORPUS, kind, `${name}.json`), 'utf8')) as T;
 }
 
@@ -173,6 +173,20 @@ export interface PatientsCase {
 
 export function patientsInput(name: string): Buffer {
   return readFileSync(join(CORPUS, 'patients', `${name}.csv`));
+}
+
+/**
+ * A well-formed patient file the site must build from although it cannot support every statistic
+ * (tests/corpus/patients-valid/): `limits` are sentences of src/format/limits.ts the built pages
+ * must show.
+ */
+export interface ValidPatientsCase {
+  readonly description: string;
+  readonly limits: readonly string[];
+}
+
+export function validPatientsInput(name: string): Buffer {
+  return readFileSync(join(CORPUS, 'patients-valid', `${name}.csv`));
 }
 
 /** A JSON Patch (RFC 6902) operation; `test`, `add`, `replace` and `remove` are supported. */

@@ -2,7 +2,8 @@
  * `npm run reconstruct -- --summary <file> --out <dir>` on a summary from outside this paper (one
  * endpoint in days, one 3-group grouping, its own times and sizes), and on bad input.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,5 +88,28 @@ describe('npm run reconstruct -- --summary', () => {
     expect(await runReconstructCli(['--out', 'somewhere'], cliIo)).toBe(1);
     expect(out.stderr).toContain('--summary needs --out');
     expect(out.stderr).toContain('--out needs --summary');
+  });
+});
+
+describe('npm run reconstruct -- --summary --out: nothing it must not replace (issue 16)', () => {
+  it('refuses, before computing, an --out folder where an output name is the summary itself or a named pipe', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reconstruct-out-'));
+    // The summary saved as <out>/fidelity.json: writing the report would destroy the input.
+    const summary = join(dir, 'fidelity.json');
+    writeFileSync(summary, JSON.stringify(simulatedSummary()));
+    const before = readFileSync(summary, 'utf8');
+    const a = io();
+    expect(await runReconstructCli(['--summary', summary, '--out', dir], a.io)).toBe(1);
+    expect(a.out.stderr).toBe(`${join(dir, 'fidelity.json')}: cannot write the file (it is the input file ${summary})\n`);
+    expect(readFileSync(summary, 'utf8')).toBe(before);
+    expect(readdirSync(dir)).toEqual(['fidelity.json']);
+    // A named pipe where patients.csv goes is never replaced by a file.
+    const other = mkdtempSync(join(tmpdir(), 'reconstruct-out-'));
+    execFileSync('mkfifo', [join(other, 'patients.csv')]);
+    const b = io();
+    expect(await runReconstructCli(['--summary', summary, '--out', other], b.io)).toBe(1);
+    expect(b.out.stderr).toBe(`${join(other, 'patients.csv')}: cannot write the file (it is a named pipe, not a regular file)\n`);
+    expect(lstatSync(join(other, 'patients.csv')).isFIFO()).toBe(true);
+    expect(readdirSync(other)).toEqual(['patients.csv']);
   });
 });
