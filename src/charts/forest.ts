@@ -147,3 +147,14 @@ export function forestPlotSvg(rows: readonly ForestRow[], o: ForestOptions, { do
   for (const el of plot.querySelectorAll('[aria-label]')) el.removeAttribute('aria-label');
   return plot.outerHTML;
 }
+
+/**
+ * The two layouts of one forest plot: `side` as `o` says, and `stacked` (id `${o.id}-narrow`),
+ * drawn for a ~330 px phone box so its text is ≥ 12 px there. The page shows one or the other.
+ */
+export function forestPlotSvgs(rows: readonly ForestRow[], o: ForestOptions, context: ForestContext): { readonly side: string; readonly stacked: string } {
+  return {
+    side: forestPlotSvg(rows, o, context),
+    stacked: forestPlotSvg(rows, { ...o, id: `${o.id}-narrow`, width: 320, layout: 'stacked', marginLeft: undefined }, context),
+  };
+}

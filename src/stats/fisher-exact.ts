@@ -296,6 +296,19 @@ interface FisherContext {
 }
 
 /**
+ * Bisection on the integers x < y, where `before(x)` holds and `before(y)` does not and `before`
+ * changes once between them: the adjacent pair [x′, x′ + 1] where it changes.
+ */
+function crossing(x: number, y: number, before: (v: number) => boolean): [number, number] {
+  while (y - x > 1) {
+    const mid = (x + y) >> 1;
+    if (before(mid)) x = mid;
+    else y = mid;
+  }
+  return [x, y];
+}
+
+/**
  * The last two columns for one past value s (with multiplicity w): column c−2 gets `left` more
  * counts in rows i..r−1, column c−1 what each row has left. Rows up to r−3 are enumerated; the
  * last two rows form a 2 × 2 table whose cell v is hypergeometric, so h(v) = Σ log(cell)! is
@@ -327,13 +340,7 @@ function lastTwoColumns(ctx: FisherContext, rem: Int32Array, i: number, left: nu
   }
   if (cells2x2(lo, r1, r2, a, logFact) >= t) {
     // largest v in [lo, mode) with h(v) ≥ t (h decreases on [lo, mode])
-    let x = lo;
-    let y = mode;
-    while (y - x > 1) {
-      const mid = (x + y) >> 1;
-      if (cells2x2(mid, r1, r2, a, logFact) >= t) x = mid;
-      else y = mid;
-    }
+    const [x] = crossing(lo, mode, (v) => cells2x2(v, r1, r2, a, logFact) >= t);
     // sum from the crossing outwards with the ratio of neighbouring hypergeometric terms,
     // P(u − 1)/P(u) = u (r2 − a + u) / ((r1 − u + 1)(a − u + 1)): one exp per tail
     let term = w * Math.exp(K - s - cells2x2(x, r1, r2, a, logFact));
@@ -346,13 +353,7 @@ function lastTwoColumns(ctx: FisherContext, rem: Int32Array, i: number, left: nu
   }
   if (cells2x2(hi, r1, r2, a, logFact) >= t) {
     // smallest v in (mode, hi] with h(v) ≥ t (h increases on [mode, hi])
-    let x = mode;
-    let y = hi;
-    while (y - x > 1) {
-      const mid = (x + y) >> 1;
-      if (cells2x2(mid, r1, r2, a, logFact) >= t) y = mid;
-      else x = mid;
-    }
+    const [, y] = crossing(mode, hi, (v) => cells2x2(v, r1, r2, a, logFact) < t);
     // P(u + 1)/P(u) = (r1 − u)(a − u) / ((u + 1)(r2 − a + u + 1))
     let term = w * Math.exp(K - s - cells2x2(y, r1, r2, a, logFact));
     let sum = 0;

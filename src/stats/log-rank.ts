@@ -3,7 +3,7 @@
  */
 import { chiSquareUpperTail } from './special.ts';
 import { indexTimes } from './tied-times.ts';
-import { checkSurvivalData, encodeGroups, InputError } from './validate.ts';
+import { checkSurvivalData, encodeTestGroups } from './validate.ts';
 import type { EventFlag, GroupLabel } from './validate.ts';
 
 /** Options of {@link logRank}. */
@@ -170,11 +170,7 @@ export function logRankCore(time: ArrayLike<number>, event: ArrayLike<EventFlag 
  */
 export function logRank(time: readonly number[], event: readonly EventFlag[], group: readonly GroupLabel[], options: LogRankOptions = {}): LogRankResult {
   checkSurvivalData(time, event, group);
-  const { names, codes, sizes } = encodeGroups(group, options.levels);
-  const present = sizes.filter((s) => s > 0).length;
-  if (present < 2) {
-    throw new InputError(`the log-rank test needs at least 2 groups, but the data have ${present === 1 ? 'only 1 group' : 'none'}`, undefined, 'group');
-  }
+  const { names, codes } = encodeTestGroups(group, options.levels, 'the log-rank test needs');
   const stat = logRankCore(time, event, codes, names.length);
   return { groups: [...names], ...stat };
 }

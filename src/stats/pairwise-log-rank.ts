@@ -4,7 +4,7 @@
 import { logRankCore } from './log-rank.ts';
 import type { LogRankOptions } from './log-rank.ts';
 import { adjustPValuesCore } from './p-adjust.ts';
-import { checkSurvivalData, encodeGroups, InputError } from './validate.ts';
+import { checkSurvivalData, encodeTestGroups } from './validate.ts';
 import type { EventFlag, GroupLabel } from './validate.ts';
 
 /** One pairwise comparison. */
@@ -87,10 +87,6 @@ export function pairwiseLogRankCore(
  */
 export function pairwiseLogRank(time: readonly number[], event: readonly EventFlag[], group: readonly GroupLabel[], options: LogRankOptions = {}): PairwiseLogRankResult {
   checkSurvivalData(time, event, group);
-  const { names, codes, sizes } = encodeGroups(group, options.levels);
-  const present = sizes.filter((s) => s > 0).length;
-  if (present < 2) {
-    throw new InputError(`pairwise log-rank tests need at least 2 groups, but the data have ${present === 1 ? 'only 1 group' : 'none'}`, undefined, 'group');
-  }
+  const { names, codes } = encodeTestGroups(group, options.levels, 'pairwise log-rank tests need');
   return pairwiseLogRankCore(time, event, codes, names);
 }

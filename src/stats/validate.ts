@@ -156,6 +156,17 @@ export function compareGroupLabels(a: GroupLabel, b: GroupLabel): number {
 }
 
 /**
+ * {@link encodeGroups} for a test between groups: throws when fewer than two groups have patients,
+ * the message starting with `needs` (`the log-rank test needs`).
+ */
+export function encodeTestGroups(group: ArrayLike<GroupLabel>, levels: readonly GroupLabel[] | undefined, needs: string): GroupCodes {
+  const codes = encodeGroups(group, levels);
+  const present = codes.sizes.filter((s) => s > 0).length;
+  if (present < 2) throw new InputError(`${needs} at least 2 groups, but the data have ${present === 1 ? 'only 1 group' : 'none'}`, undefined, 'group');
+  return codes;
+}
+
+/**
  * Maps validated group labels to codes 0…k−1. Levels are the caller's `levels` (checked: valid
  * labels, no duplicates, every observed label among them) or else the observed labels sorted
  * with {@link compareGroupLabels}. Labels are matched by value (`1` and `"1"` differ).
