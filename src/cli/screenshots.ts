@@ -28,6 +28,7 @@ import { parseArgs, usage } from './args.ts';
 import type { OptionSpec } from './args.ts';
 import { reportInputError } from './io.ts';
 import { isMain } from './is-main.ts';
+import { settled } from './page-settled.ts';
 
 /** The screens of issue 14. */
 export const SCREENS = ['360x640', '390x844', '768x1024', '1024x768', '1280x720', '1366x768', '1440x900', '1920x1080'] as const;
@@ -65,21 +66,6 @@ export function parseScreen(text: string): Screen {
   const m = /^(\d{3,4})x(\d{3,4})$/.exec(text.trim());
   if (!m) throw new InputError(`invalid screen "${text}" (use WIDTHxHEIGHT, e.g. 1280x720)`);
   return { width: Number(m[1]), height: Number(m[2]) };
-}
-
-/** Waits until the page is as a reader sees it once loaded: scripts upgraded, figures drawn, fonts in, frames painted. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.readyState === 'complete' &&
-      [...document.querySelectorAll('*')].every((e) => !e.localName.includes('-') || !!customElements.get(e.localName)) &&
-      [...document.querySelectorAll('km-figure')].every((k) => k.hasAttribute('data-ready')),
-    undefined,
-    { timeout: 20_000 },
-  );
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // Three painted frames. No named function inside: tsx would wrap it in a helper the page does not have.
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))));
 }
 
 async function open(page: Page, url: string): Promise<void> {

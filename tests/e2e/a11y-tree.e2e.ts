@@ -16,22 +16,15 @@
  * "not reached" for a median is checked by the unit test of kmReadingRows: every median of this
  * paper's curves is reached, so no page of this build can show it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveStatic } from './harness.ts';
+import { withChromiumAndServer } from './harness.ts';
 import type { StaticServer } from './harness.ts';
 
 let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withChromiumAndServer((s, b) => ([server, browser] = [s, b]));
 
 interface AxNode {
   nodeId: string;

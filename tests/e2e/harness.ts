@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page, Request } from 'playwright-core';
 import { serveDist } from '../../src/lib/static-server.ts';
 import { htmlFilesBelow, servedPath } from '../../src/lib/built-files.ts';
@@ -64,6 +65,24 @@ export const CHROMIUM_ARGS = [
 /** Launches Debian's Chromium headless through playwright-core (no browser download). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A test file's static server of the build and its one Chromium: started before its tests (and
+ * handed to `ready`), closed after them.
+ */
+export function withChromiumAndServer(ready: (server: StaticServer, browser: Browser) => void): void {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveStatic();
+    browser = await launchChromium();
+    ready(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 /** Collects console errors, page errors and requests to origins other than `origin`. */

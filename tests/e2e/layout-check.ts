@@ -21,9 +21,9 @@
  * 5. **Chart text size** (when `minChartText` is given): every visible `<text>` of an SVG is drawn
  *    at a font size of at least that many CSS pixels, after the SVG's scaling (screen CTM).
  *
- * KaTeX formulas are checked as wholes, not inside: KaTeX draws stretchy symbols as oversized
- * SVGs that its own boxes clip on purpose, and positions glyphs with negative margins; a formula
- * too wide for its box shows up as sideways scrolling (item 1).
+ * Formulas (MathML) are checked as wholes, not inside: a token's box is its layout box, which
+ * glyphs overhang by design (ascenders, operators); a formula too wide for its box shows up as
+ * sideways scrolling (item 1).
  *
  * Only what is rendered counts (`checkVisibility()`: not `display: none`, not in a closed
  * `<details>` (nor a text node directly in one, outside its summary), not `visibility: hidden`). Elements kept unrendered until they near the viewport
@@ -45,11 +45,13 @@ export interface LayoutCheckOptions {
 }
 
 /**
- * Lays out every `content-visibility: auto` box (as it is once the reader scrolls to it) and
- * marks it `data-layout-contained` so that `layoutProblems` still treats it as clipping. Returns
+ * Places every figure drawn on demand and lays out every `content-visibility: auto` box (as they
+ * are once the reader scrolls to them), and marks each such box `data-layout-contained` so that `layoutProblems` still treats it as clipping. Returns
  * how many boxes it changed.
  */
 export function renderEverything(): number {
+  // Figures drawn on demand (src/scripts/deferred-figures.ts) are all placed before printing.
+  window.dispatchEvent(new Event('beforeprint'));
   let n = 0;
   for (const el of document.querySelectorAll<HTMLElement>('body *')) {
     if (getComputedStyle(el).contentVisibility !== 'auto') continue;
@@ -109,7 +111,7 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
   if (!root) return [`no element matches ${options.root}`];
   const all = [...root.querySelectorAll('*')].filter(shown);
   for (const el of all) {
-    if ((el instanceof SVGElement && !(el instanceof SVGSVGElement && !el.ownerSVGElement)) || el.closest('.katex')) continue;
+    if ((el instanceof SVGElement && !(el instanceof SVGSVGElement && !el.ownerSVGElement)) || el.parentElement?.closest('math')) continue;
     const cs = getComputedStyle(el);
     const ox = cs.overflowX;
     const oy = cs.overflowY;
@@ -131,7 +133,7 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
 
   // 3 and 5. SVG content inside its box; chart text size.
   for (const svg of root.querySelectorAll('svg')) {
-    if (svg.ownerSVGElement || !shown(svg) || svg.closest('.katex')) continue;
+    if (svg.ownerSVGElement || !shown(svg) || svg.closest('math')) continue;
     const box = svg.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
     let smallest = Infinity;
@@ -165,7 +167,7 @@ export function layoutProblems(options: LayoutCheckOptions): string[] {
   const blockOf = new Map<Element, Element>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || !node.textContent?.trim() || parent.closest('svg, script, style, template, noscript, .katex') || !shown(parent) || inSrOnly(parent) || inClosedDetails(parent)) continue;
+    if (!parent || !node.textContent?.trim() || parent.closest('svg, script, style, template, noscript, math') || !shown(parent) || inSrOnly(parent) || inClosedDetails(parent)) continue;
     let block = blockOf.get(parent);
     if (!block) {
       block = parent;

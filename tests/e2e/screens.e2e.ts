@@ -12,11 +12,11 @@
  * - /tables/: the risk tables are not cut off on a desktop; on a phone the wide tables scroll inside
  *   their own box with a sticky first column.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtPages, DIST, launchChromium, serveStatic } from './harness.ts';
+import { builtPages, DIST, withChromiumAndServer } from './harness.ts';
 import type { StaticServer } from './harness.ts';
 import { STORY_STEPS } from '../../src/components/story/steps.ts';
 import { activateScroller, goToStep, stepGeometry, stepProblems } from './story-steps.ts';
@@ -25,14 +25,7 @@ import { inPage, layoutProblems } from './layout-check.ts';
 let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withChromiumAndServer((s, b) => ([server, browser] = [s, b]));
 
 async function open(path: string, width: number, height: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height } });

@@ -17,9 +17,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { builtPages, launchChromium, serveStatic } from './harness.ts';
+import { builtPages, withChromiumAndServer } from './harness.ts';
 import type { StaticServer } from './harness.ts';
 import { inPage, layoutProblems, renderEverything } from './layout-check.ts';
+import { frames, settled } from '../../src/cli/page-settled.ts';
 import { activateScroller, goToStep, STORY_STEPS, stepGeometry, stepProblems } from './story-steps.ts';
 
 /** The screens of issue 14. `phone`: chart text is held to 12 px, and phone emulation (touch, mobile viewport). */
@@ -43,34 +44,7 @@ const DOCUMENTS = builtPages().filter((p) => !p.partial);
 let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Waits until the page is as a reader sees it once it has loaded: scripts upgraded, figures drawn, fonts in, frames painted. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.readyState === 'complete' &&
-      [...document.querySelectorAll('*')].every((e) => !e.localName.includes('-') || !!customElements.get(e.localName)) &&
-      [...document.querySelectorAll('km-figure')].every((k) => k.hasAttribute('data-ready')),
-    undefined,
-    { timeout: 20_000 },
-  );
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await frames(page);
-}
-
-/** Three painted frames: a resize observed in one frame is redrawn in the next. */
-function frames(page: Page): Promise<void> {
-  // No named function inside: tsx would wrap it in a helper the page does not have.
-  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))));
-}
+withChromiumAndServer((s, b) => ([server, browser] = [s, b]));
 
 /** Opens every <details>, lays out what is kept unrendered until near, and lists the page's layout problems. */
 async function pageProblems(page: Page, phone: boolean): Promise<string[]> {

@@ -56,7 +56,7 @@ describe('npm run size (src/cli/size.ts)', () => {
     expect(out.join('')).toMatch(/\/explore\/\s+0\s+0\.0 kB/);
     write('tight.json', JSON.stringify({ default: { jsKb: 10, totalKb: 10 }, pages: { '': { jsKb: 0.01, totalKb: 10 } } }));
     expect(runSize(['--dist', join(dir, 'dist'), '--budgets', join(dir, 'tight.json'), '--base', '/sub/'], io)).toBe(1);
-    expect(err.join('')).toContain('over budget: /: JS');
+    expect(err.join('')).toContain('over budget: /: first-load JS');
   });
 });
 
