@@ -106,6 +106,11 @@ export async function axeViolations(page: TestPage, options: AxeOptions = {}): P
  */
 export async function settle(page: TestPage, timeout = 15_000): Promise<void> {
   if (page.options.javaScript === false) return;
+  // Tools whose code loads when they come near or get focus (the journal club's) are woken first.
+  await page.waitForFunction(() => document.readyState === 'complete', undefined, { timeout });
+  await page.evaluate(() => {
+    for (const e of document.querySelectorAll('body *')) if (e.localName.includes('-') && !customElements.get(e.localName)) e.dispatchEvent(new FocusEvent('focusin'));
+  });
   await page.waitForFunction(
     () =>
       document.readyState === 'complete' &&

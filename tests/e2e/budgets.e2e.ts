@@ -45,9 +45,9 @@ describe('page weight budgets (budgets.json)', () => {
     expect(story.scripts.some((s) => s.includes('KmFigure'))).toBe(false);
   });
 
-  it('the journal club loads its power lab, sandbox and presenter lazily, and the size tool counts them', () => {
+  it('the journal club loads its power lab and sandbox lazily (the presenter has its own page), and the size tool counts them', () => {
     const jc = r.pages.find((p) => p.page === 'journal-club/')!;
-    for (const tool of ['jc-power-lab', 'jc-km-sandbox', 'jc-presenter']) {
+    for (const tool of ['jc-power-lab', 'jc-km-sandbox']) {
       expect(jc.lazyScripts.some((s) => s.includes(tool)), tool).toBe(true);
       expect(jc.scripts.some((s) => s.includes(tool)), tool).toBe(false);
     }
