@@ -5,7 +5,7 @@
  * config, src/ (without src/generated/), content/, public/ and data/ (published and reconstructed,
  * as a user's checkout has them), with node_modules/ as a symlink.
  */
-import { spawn } from 'node:child_process';
+import { runChild } from '../unit/robustness/harness.ts';
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -41,27 +41,13 @@ export function dropInProject(patients: string | Uint8Array): { root: string; re
  * Runs `npm run build` in a drop-in copy (no BASE_PATH or SITE_URL: the root build). The variables
  * Vitest adds to the environment are removed: Astro would inline its BASE_URL over the config's.
  */
-export function buildDropIn(patients: string | Uint8Array, timeoutMs = 900_000): Promise<DropInBuild> {
+export async function buildDropIn(patients: string | Uint8Array, timeoutMs = 900_000): Promise<DropInBuild> {
   const { root, remove } = dropInProject(patients);
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1', npm_config_update_notifier: 'false' };
   for (const key of ['BASE_PATH', 'SITE_URL', 'FRAME_ANCESTORS', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST', 'NODE_ENV']) {
     delete env[key];
   }
-  return new Promise((resolve, reject) => {
-    const child = spawn('nice', ['-n', '10', 'npm', 'run', '--silent', 'build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
-    child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ root, dist: join(root, 'dist'), code, stdout, stderr, remove });
-    });
-  });
+  const run = await runChild('nice', ['-n', '10', 'npm', 'run', '--silent', 'build'], { cwd: root, env }, timeoutMs);
+  return { root, dist: join(root, 'dist'), ...run, remove };
 }
 

@@ -36,12 +36,14 @@ export const CHILD_TEST_TIMEOUT_MS = 2 * CHILD_HANG_GUARD_MS;
  * their children one at a time (not `it.concurrent`), so the load they make does not multiply.
  */
 export function runNpm(cwd: string, script: string, args: readonly string[] = [], timeoutMs = CHILD_HANG_GUARD_MS): Promise<ChildResult> {
+  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false' };
+  return runChild('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd, env }, timeoutMs);
+}
+
+/** Runs a command with its output collected; killed after `timeoutMs` (a hang guard). */
+export function runChild(command: string, args: readonly string[], options: { readonly cwd: string; readonly env: NodeJS.ProcessEnv }, timeoutMs = CHILD_HANG_GUARD_MS): Promise<ChildResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(command, [...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
