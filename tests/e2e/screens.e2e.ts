@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { builtPages, DIST, withChromiumAndServer } from './harness.ts';
 import type { StaticServer } from './harness.ts';
 import { STORY_STEPS } from '../../src/components/story/steps.ts';
-import { activateScroller, goToStep, stepGeometry, stepProblems } from './story-steps.ts';
+import { everyStepProblems } from './story-steps.ts';
 import { inPage, layoutProblems } from './layout-check.ts';
 
 let server: StaticServer;
@@ -39,13 +39,7 @@ async function open(path: string, width: number, height: number): Promise<Page> 
 describe('the story on a laptop', () => {
   it('at 1280×800 every step shows its chart and callout inside the viewport', async () => {
     const page = await open('', 1280, 800);
-    await activateScroller(page);
-    const problems: string[] = [];
-    for (const step of STORY_STEPS) {
-      await goToStep(page, step);
-      problems.push(...stepProblems(step, await stepGeometry(page, step)));
-    }
-    expect(problems).toEqual([]);
+    expect(await everyStepProblems(page)).toEqual([]);
     await page.close();
   });
 });

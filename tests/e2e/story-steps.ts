@@ -79,4 +79,15 @@ export function stepProblems(step: StoryStep, m: StepGeometry): string[] {
   return out;
 }
 
+/** Walks the scroller through every step and lists each step's problems (see {@link stepProblems}). */
+export async function everyStepProblems(page: Page): Promise<string[]> {
+  await activateScroller(page);
+  const problems: string[] = [];
+  for (const step of STORY_STEPS) {
+    await goToStep(page, step);
+    problems.push(...stepProblems(step, await stepGeometry(page, step)));
+  }
+  return problems;
+}
+
 export { STORY_STEPS };

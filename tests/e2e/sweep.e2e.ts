@@ -21,7 +21,7 @@ import { builtPages, withChromiumAndServer } from './harness.ts';
 import type { StaticServer } from './harness.ts';
 import { inPage, layoutProblems, renderEverything } from './layout-check.ts';
 import { frames, settled } from '../../src/cli/page-settled.ts';
-import { activateScroller, goToStep, STORY_STEPS, stepGeometry, stepProblems } from './story-steps.ts';
+import { everyStepProblems, STORY_STEPS } from './story-steps.ts';
 
 /** The screens of issue 14. `phone`: chart text is held to 12 px, and phone emulation (touch, mobile viewport). */
 export const SCREENS = [
@@ -84,13 +84,7 @@ describe.each(SCREENS)('at $width×$height', ({ width, height, phone }) => {
     it('the story: at every step the sticky chart and its callout are inside the viewport; with it shown, nothing is clipped', async () => {
       await page.goto(server.url);
       await settled(page);
-      await activateScroller(page);
-      const problems: string[] = [];
-      for (const step of STORY_STEPS) {
-        await goToStep(page, step);
-        problems.push(...stepProblems(step, await stepGeometry(page, step)));
-      }
-      expect(problems).toEqual([]);
+      expect(await everyStepProblems(page)).toEqual([]);
       await frames(page);
       expect(await page.evaluate(inPage(layoutProblems, { minChartText: null }))).toEqual([]);
     });
