@@ -20,6 +20,11 @@ export const pageLoaded = (): boolean =>
   [...document.querySelectorAll('*')].every((e) => !e.localName.includes('-') || !!customElements.get(e.localName)) &&
   [...document.querySelectorAll('km-figure')].every((k) => k.hasAttribute('data-ready'));
 
+/** In the page: sends a focus event to every custom element not yet defined, which makes a tool that loads on demand fetch its code. */
+export const wakeLazyTools = (): void => {
+  for (const e of document.querySelectorAll('body *')) if (e.localName.includes('-') && !customElements.get(e.localName)) e.dispatchEvent(new FocusEvent('focusin'));
+};
+
 /**
  * Waits for the loaded state described above (at most `timeout` ms for the elements and figures).
  * Tools whose code loads only when they come near or get focus (the journal club's) are woken
@@ -27,9 +32,7 @@ export const pageLoaded = (): boolean =>
  */
 export async function settled(page: Page, timeout = 20_000): Promise<void> {
   await page.waitForFunction(() => document.readyState === 'complete', undefined, { timeout });
-  await page.evaluate(() => {
-    for (const e of document.querySelectorAll('body *')) if (e.localName.includes('-') && !customElements.get(e.localName)) e.dispatchEvent(new FocusEvent('focusin'));
-  });
+  await page.evaluate(wakeLazyTools);
   await page.waitForFunction(pageLoaded, undefined, { timeout });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await frames(page);

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TestPage } from './browsers.ts';
+import { pageLoaded, wakeLazyTools } from '../../src/cli/page-settled.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -108,17 +109,8 @@ export async function settle(page: TestPage, timeout = 15_000): Promise<void> {
   if (page.options.javaScript === false) return;
   // Tools whose code loads when they come near or get focus (the journal club's) are woken first.
   await page.waitForFunction(() => document.readyState === 'complete', undefined, { timeout });
-  await page.evaluate(() => {
-    for (const e of document.querySelectorAll('body *')) if (e.localName.includes('-') && !customElements.get(e.localName)) e.dispatchEvent(new FocusEvent('focusin'));
-  });
-  await page.waitForFunction(
-    () =>
-      document.readyState === 'complete' &&
-      [...document.querySelectorAll('*')].every((e) => !e.localName.includes('-') || !!customElements.get(e.localName)) &&
-      [...document.querySelectorAll('km-figure')].every((k) => k.hasAttribute('data-ready')),
-    undefined,
-    { timeout },
-  );
+  await page.evaluate(wakeLazyTools);
+  await page.waitForFunction(pageLoaded, undefined, { timeout });
 }
 
 /** Opens every <details> (their content is checked too). */
