@@ -229,3 +229,22 @@ export function noteText(findings: readonly Finding[]): string {
     })
     .join('\n\n');
 }
+
+/** Rows that carry the printed section header they stand under (null: none). */
+export interface Sectioned {
+  readonly section: string | null;
+}
+
+/**
+ * Consecutive rows under the same printed section header, as one group each (one `<tbody>` per
+ * group in Tables 1–3 and S1); a header that comes back later starts a new group, as printed.
+ */
+export function sectionsOf<R extends Sectioned>(rows: readonly R[]): { header: string | null; rows: R[] }[] {
+  const sections: { header: string | null; rows: R[] }[] = [];
+  for (const row of rows) {
+    const last = sections.at(-1);
+    if (last && last.header === row.section) last.rows.push(row);
+    else sections.push({ header: row.section, rows: [row] });
+  }
+  return sections;
+}
