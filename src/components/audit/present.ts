@@ -58,6 +58,9 @@ export function worstBadge(findings: readonly Finding[]): BadgeInfo {
 }
 
 /** Findings by the cells they badge. */
+/** The findings of each cell, by the cell's anchor id: what every audited table and list is given. */
+export type FindingsByCell = ReadonlyMap<string, Finding[]>;
+
 export function findingsByCell(audit: AuditResult): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   for (const f of audit.findings) {
