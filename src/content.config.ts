@@ -1,6 +1,7 @@
 /**
  * Content collections (Astro 5 content layer): the story in MDX (front matter checked by zod) and
- * the article's reference list as validated data, and the journal club's prose (content/journal-club).
+ * the article's reference list as validated data, the journal club's prose (content/journal-club)
+ * and the reconstruction page's prose (content/reconstruction.mdx).
  */
 import { defineCollection, z } from 'astro:content';
 import { file, glob } from 'astro/loaders';
@@ -17,9 +18,15 @@ const journalClub = defineCollection({
   schema: z.object({ title: z.string(), description: z.string() }),
 });
 
+/** The prose of /reconstruction/ (its optional sections are imported from content/reconstruction/). */
+const reconstruction = defineCollection({
+  loader: glob({ pattern: 'reconstruction.mdx', base: './content' }),
+  schema: z.object({ title: z.string(), description: z.string() }),
+});
+
 const references = defineCollection({
   loader: file('./content/references.json'),
   schema: Reference,
 });
 
-export const collections = { story, journalClub, references };
+export const collections = { story, journalClub, reconstruction, references };

@@ -25,7 +25,7 @@ function eventWord(view: SurvivalView): string {
 }
 
 /** `a`, `a and b`, `a, b and c`. */
-function list(items: readonly string[]): string {
+export function andList(items: readonly string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
@@ -50,7 +50,7 @@ export function viewLimitSentences(view: SurvivalView): string[] {
     out.push(
       emptyGroups.length === 1
         ? `No ${names[0]} in this data set, so that group has no curve and cannot be compared.`
-        : `No ${list(names)} in this data set, so those groups have no curves and cannot be compared.`,
+        : `No ${andList(names)} in this data set, so those groups have no curves and cannot be compared.`,
     );
   }
   if (grouped && a.groups.length === 1) {
@@ -61,7 +61,7 @@ export function viewLimitSentences(view: SurvivalView): string[] {
     const what = grouped && a.groups.length > 1 ? `the medians and ${ratios} cannot be estimated, and there is no log-rank test` : 'the median cannot be estimated (the curve never falls)';
     out.push(`No ${events(view)} in this data set: ${what}.`);
   } else if (groupsWithoutEvents.length) {
-    const who = list(groupsWithoutEvents.map((g) => plural(noun(view, g))));
+    const who = andList(groupsWithoutEvents.map((g) => plural(noun(view, g))));
     const hr = grouped && a.groups.length > 1 ? ' and the hazard ratio against them cannot be estimated (it is unbounded)' : '';
     out.push(`No ${eventWord(view)} among the ${who}: their median is not reached${hr}.`);
   }
@@ -86,7 +86,7 @@ export function hazardReason(view: SurvivalView, term: string): string | null {
   if (noEvents) return `No ${events(view)} in this data set: the hazard ratio cannot be estimated.`;
   const without = [term, ref].filter((g) => groupsWithoutEvents.includes(g));
   if (without.length) {
-    return `No ${eventWord(view)} among the ${list(without.map((g) => plural(noun(view, g))))}: the hazard ratio is unbounded and cannot be estimated.`;
+    return `No ${eventWord(view)} among the ${andList(without.map((g) => plural(noun(view, g))))}: the hazard ratio is unbounded and cannot be estimated.`;
   }
   const problems = a.cox?.problems ?? [];
   return problems.length ? problems.join(' ') : 'The Cox model could not estimate this hazard ratio.';

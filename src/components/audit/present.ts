@@ -58,6 +58,9 @@ export function worstBadge(findings: readonly Finding[]): BadgeInfo {
 }
 
 /** Findings by the cells they badge. */
+/** The findings of each cell, by the cell's anchor id: what every audited table and list is given. */
+export type FindingsByCell = ReadonlyMap<string, Finding[]>;
+
 export function findingsByCell(audit: AuditResult): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   for (const f of audit.findings) {
@@ -228,4 +231,23 @@ export function noteText(findings: readonly Finding[]): string {
       return [`${word} · ${CHECK_NAMES[f.check]}`, f.explanation, ...(ours ? [`Recomputed: ${ours}`] : [])].join('\n');
     })
     .join('\n\n');
+}
+
+/** Rows that carry the printed section header they stand under (null: none). */
+export interface Sectioned {
+  readonly section: string | null;
+}
+
+/**
+ * Consecutive rows under the same printed section header, as one group each (one `<tbody>` per
+ * group in Tables 1–3 and S1); a header that comes back later starts a new group, as printed.
+ */
+export function sectionsOf<R extends Sectioned>(rows: readonly R[]): { header: string | null; rows: R[] }[] {
+  const sections: { header: string | null; rows: R[] }[] = [];
+  for (const row of rows) {
+    const last = sections.at(-1);
+    if (last && last.header === row.section) last.rows.push(row);
+    else sections.push({ header: row.section, rows: [row] });
+  }
+  return sections;
 }

@@ -5,6 +5,7 @@
  */
 import discussionSource from '../../../content/journal-club/discussion.mdx?raw';
 import { getView } from '../../lib/generated.ts';
+import { fillPlaceholders } from '../../format/placeholders.ts';
 
 export interface Question {
   readonly id: string;
@@ -21,10 +22,7 @@ const QUESTION = /<Question\s+id="([^"]+)"\s+title="([^"]*)"/g;
 
 /** A title with its `{name}` placeholders filled; throws on an unknown name. */
 export function fillTitle(title: string, values: TitleValues): string {
-  return title.replace(/\{(\w+)\}/g, (_m, name: string) => {
-    if (!(name in values)) throw new Error(`journal club: unknown placeholder {${name}} in question "${title}"`);
-    return values[name as keyof TitleValues];
-  });
+  return fillPlaceholders(title, { ...values });
 }
 
 /** The questions of an MDX source, in order of appearance, titles filled. */

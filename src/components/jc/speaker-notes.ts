@@ -1,77 +1,89 @@
 /**
- * Speaker notes for presenter mode, one set per story step (src/components/story/steps.ts), in our
- * words, with numbers from the view the step shows. A step without notes of its own gets the
- * generic prompts, so a step added to the story never breaks the presenter. With reconstructed data
- * (`rec`, src/components/reconstructed-view.ts) events are ranges across the reconstructions, the
- * log-rank p is said to be fitted to the printed one, and hazard ratios are pooled and labelled.
+ * The numbers the presenter's speaker notes quote, and which notes a slide gets. The notes
+ * themselves are prose in content/journal-club/speaker-notes.mdx (one `<Notes slide="…">` per
+ * slide); this file gives them each story step's numbers, formatted, from the view the step shows.
+ * With reconstructed data (`rec`, src/components/reconstructed-view.ts) events are ranges across the
+ * reconstructions, the log-rank p the data were fitted to is the printed one, and hazard ratios are
+ * pooled. A story step without notes of its own gets the generic ones (`any-step`), so a step added
+ * to the story never breaks the presenter.
  */
+import notesSource from '../../../content/journal-club/speaker-notes.mdx?raw';
 import type { SurvivalView } from '../../analysis/site-data.ts';
 import { formatEstimateCI, formatMonths, formatP } from '../../format/number.ts';
 import type { ReconstructedViewText } from '../reconstructed-view.ts';
 
-type Notes = (view: SurvivalView, rec: ReconstructedViewText | null) => string[];
+/** The notes for a story step that has none of its own. */
+export const ANY_STEP = 'any-step';
 
-function medians(view: SurvivalView, rec: ReconstructedViewText | null): string {
+/** The `slide` of every `<Notes slide="…">` of an MDX source, in order. */
+export function noteSlidesOf(source: string): string[] {
+  return [...source.matchAll(/<Notes\s+slide="([^"]+)"/g)].map((m) => m[1]);
+}
+
+export const NOTE_SLIDES: readonly string[] = noteSlidesOf(notesSource);
+
+/** The notes a story step's slide shows: its own, or the generic ones. */
+export function noteSlide(stepId: string): string {
+  return NOTE_SLIDES.includes(stepId) ? stepId : ANY_STEP;
+}
+
+/** A step's numbers for its notes, formatted; `–` where the data have none. */
+export interface NoteNumbers {
+  /** Reconstructed data: the notes say which numbers are ranges, fitted or pooled. */
+  readonly reconstructed: boolean;
+  /** Medians per group: as printed with reconstructed data (the reconstruction was fitted to them), else computed. */
+  readonly medians: string;
+  /** Events per group, `No calcifications 31 of 45; Calcifications 5 of 12` (ranges with reconstructed data). */
+  readonly events: string;
+  /** A log-rank test exists for this view. */
+  readonly hasLogrank: boolean;
+  /** Log-rank p on these data, as printed (null: the paper prints none), and across the reconstructions. */
+  readonly p: string;
+  readonly printedP: string | null;
+  readonly recP: string;
+  /** A Cox model exists for this view: the reference group (lower case), the hazard ratios, and the reconstructions pooled. */
+  readonly hasCox: boolean;
+  readonly reference: string;
+  readonly hazards: string;
+  readonly members: number | null;
+  /** Numbers at risk: printed under the figure; the calcified group at the start and at the last printed time. */
+  readonly atRiskPrinted: boolean;
+  readonly calcifiedStart: number | string;
+  readonly calcifiedLast: number | string;
+  readonly lastTime: number | string;
+}
+
+/** Pure: the same view and reconstruction text give the same numbers. */
+export function speakerNoteNumbers(view: SurvivalView, rec: ReconstructedViewText | null = null): NoteNumbers {
   const a = view.analysis;
-  if (rec) {
-    // The reconstruction was fitted to the printed medians: quote those.
-    return `as printed: ${a.groups.map((g) => `${view.groupLabels[g] ?? g} ${formatMonths(view.published.quartiles[g]?.median ?? null)}${view.published.quartiles[g]?.median != null ? ' months' : ''}`).join(', ')}`;
-  }
-  return a.groups
-    .map((g) => {
-      const m = a.quantiles[g].median.est;
-      return `${view.groupLabels[g] ?? g} ${m === null ? 'not reached' : `${formatMonths(Math.round(m * 10) / 10)} months`}`;
-    })
-    .join(', ');
+  const label = (g: string) => view.groupLabels[g] ?? g;
+  const medians = rec
+    ? // The reconstruction was fitted to the printed medians: quote those.
+      a.groups.map((g) => {
+        const m = view.published.quartiles[g]?.median ?? null;
+        return `${label(g)} ${formatMonths(m)}${m != null ? ' months' : ''}`;
+      })
+    : a.groups.map((g) => {
+        const m = a.quantiles[g].median.est;
+        return `${label(g)} ${m === null ? 'not reached' : `${formatMonths(Math.round(m * 10) / 10)} months`}`;
+      });
+  const events = a.groups.map((g) => `${label(g)} ${rec ? (rec.events[g] ?? '–') : a.km[g].nEvent.reduce((s, d) => s + d, 0)} of ${a.groupSizes[g]}`);
+  const cox = a.cox;
+  return {
+    reconstructed: rec !== null,
+    medians: medians.join(', '),
+    events: events.join('; '),
+    hasLogrank: a.logrank !== null && a.logrank !== undefined,
+    p: formatP(a.logrank?.p),
+    printedP: view.published.logrankP?.printed ?? null,
+    recP: rec?.logrankP ?? '–',
+    hasCox: Boolean(cox),
+    reference: (a.reference ? label(a.reference) : '').toLowerCase(),
+    hazards: rec ? rec.hazards.join('; ') : (cox?.terms ?? []).map((t) => `${label(t.term)} ${formatEstimateCI(t.hr, t.lower, t.upper)}`).join('; '),
+    members: rec?.members ?? null,
+    atRiskPrinted: Boolean(view.published.atRisk),
+    calcifiedStart: a.groupSizes.yes ?? '–',
+    calcifiedLast: view.published.atRisk?.yes?.at(-1) ?? '–',
+    lastTime: view.published.times.at(-1) ?? '–',
+  };
 }
-
-function events(view: SurvivalView, rec: ReconstructedViewText | null): string {
-  const a = view.analysis;
-  if (rec) return `${a.groups.map((g) => `${view.groupLabels[g] ?? g} ${rec.events[g] ?? '–'} of ${a.groupSizes[g]}`).join('; ')} (ranges across the reconstructions: the paper does not print them)`;
-  return a.groups.map((g) => `${view.groupLabels[g] ?? g} ${a.km[g].nEvent.reduce((s, d) => s + d, 0)} of ${a.groupSizes[g]}`).join('; ');
-}
-
-function logrank(view: SurvivalView, rec: ReconstructedViewText | null): string {
-  const ours = formatP(view.analysis.logrank?.p);
-  const printed = view.published.logrankP?.printed;
-  if (rec && printed) return `Log-rank p = ${printed} as printed; the reconstructed data were fitted to it (${rec.logrankP ?? '–'} across them), so they cannot check it.`;
-  return printed ? `Log-rank p = ${ours} on these data (printed: ${printed}).` : `Log-rank p = ${ours}.`;
-}
-
-function hazards(view: SurvivalView, rec: ReconstructedViewText | null): string {
-  const cox = view.analysis.cox;
-  if (!cox) return '';
-  const ref = view.analysis.reference ? view.groupLabels[view.analysis.reference] : '';
-  if (rec) return `Hazard ratio vs ${ref.toLowerCase()}, reconstructed and pooled over ${rec.members} reconstructions: ${rec.hazards.join('; ')}.`;
-  return `Hazard ratio vs ${ref.toLowerCase()}: ${cox.terms.map((t) => `${view.groupLabels[t.term] ?? t.term} ${formatEstimateCI(t.hr, t.lower, t.upper)}`).join('; ')}.`;
-}
-
-const NOTES: Readonly<Record<string, Notes>> = {
-  'read-curve': () => [
-    'Start with the whole cohort before any comparison. Ask the room what the y axis means and what a drop in the curve is.',
-    'Point out the vertical ticks: patients followed up without an event, who leave the risk set without lowering the curve.',
-  ],
-  'read-risk': (v, r) => [
-    `Numbers at risk: ${v.published.atRisk ? 'the paper prints them under the figure; ' : ''}ask where the curve stops being trustworthy.`,
-    'A step late in follow-up is one patient among the few still at risk.',
-  ],
-  'read-median': (v, r) => [`Median: where the curve crosses 0.5 (${medians(v, r)}).`, 'Ask: why is a median more robust than a mean for survival times?'],
-  'calc-split': (v, r) => [`Events: ${events(v, r)}.`, logrank(v, r), 'Ask: how many events does each curve stand on? Where do they cross?'],
-  'calc-risk': (v, r) => [
-    `Look at the calcified group under the curve: ${v.analysis.groupSizes.yes ?? '–'} patients at the start, ${v.published.atRisk?.yes?.at(-1) ?? '–'} still at risk at ${v.published.times.at(-1)} months (as printed).`,
-    `Events: ${events(v, r)}. With this few events, what size of effect could the test have found? (Power lab.)`,
-  ],
-  'calc-os': (v, r) => [logrank(v, r), 'The smallest p of the four survival tests. Ask what it means, and what it does not.'],
-  'calc-hr': (v, r) => [hazards(v, r), 'Read the interval, not the p: which effects are still compatible with these data?'],
-  'enh-rfs': (v, r) => [`Events: ${events(v, r)}.`, logrank(v, r), 'Three groups, one omnibus test on 2 degrees of freedom.'],
-  'enh-os': (v, r) => [logrank(v, r), 'Ask: which single contrast answers the clinical question?'],
-  'enh-hr': (v, r) => [hazards(v, r), 'Wide intervals for the smallest group: what would a study need to narrow them?'],
-};
-
-const GENERIC: Notes = (v, r) => [`Events: ${events(v, r)}.`, ...(v.analysis.logrank ? [logrank(v, r)] : []), 'Ask the room what they see first, then what they would need to know to trust it.'];
-
-export function speakerNotes(stepId: string, view: SurvivalView, rec: ReconstructedViewText | null = null): string[] {
-  return (NOTES[stepId] ?? GENERIC)(view, rec).filter(Boolean);
-}
-
-export const NOTE_IDS: readonly string[] = Object.keys(NOTES);

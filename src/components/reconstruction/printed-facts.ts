@@ -1,7 +1,8 @@
 /**
  * The paper's printed numbers that /reconstruction/ reasons with in its prose (cohort sizes, the
- * calcified group's median OS and its numbers at risk), read from the validated published data, so
- * the page never types a number of its own. Pure: `(published survival) → facts`.
+ * calcified group's median OS and its numbers at risk, the times of the numbers at risk, the median
+ * OS and follow-up), read from the validated published data, so the prose
+ * (content/reconstruction.mdx) never types a number of its own. Pure: `(published survival) → facts`.
  */
 import type { SurvivalFile } from '../../published/survival-schema.ts';
 
@@ -16,6 +17,12 @@ export interface ReconstructionFacts {
   readonly calcYes: { readonly n: number; readonly medianOs: string; readonly lastTime: number; readonly lastAtRisk: number };
   /** OS numbers at risk at the last printed time, summed over the groups of each subcohort. */
   readonly osAtRiskLast: { readonly time: number; readonly calcification: number; readonly enhancement: number };
+  /** The times the figures print numbers at risk at (the same under every figure), and the width of a window between two. */
+  readonly atRiskTimes: readonly number[];
+  readonly window: number;
+  /** The whole cohort's median OS and median follow-up, as printed. */
+  readonly medianOs: string;
+  readonly medianFollowUp: string;
 }
 
 function must<T>(value: T | undefined, what: string): T {
@@ -38,6 +45,9 @@ export function reconstructionFacts(survival: SurvivalFile): ReconstructionFacts
     survival.quantiles.find((q) => q.grouping === 'calcification' && q.group === 'yes' && q.endpoint === 'os'),
     'median OS of the calcified group',
   );
+  const times = calcOs.times;
+  if (survival.figures.some((f) => f.times.join() !== times.join())) throw new Error('reconstruction page: the figures print numbers at risk at different times');
+  const allOs = must(survival.quantiles.find((q) => q.grouping === 'all' && q.endpoint === 'os'), 'median OS of the whole cohort');
   const cohortN = survival.cohort.n.value as number;
   const calcN = calc.n.value as number;
   const enhN = enh.n.value as number;
@@ -53,5 +63,9 @@ export function reconstructionFacts(survival: SurvivalFile): ReconstructionFacts
       lastAtRisk: Number(must(calcOs.atRisk.yes, 'OS at risk of the calcified group').at(-1)),
     },
     osAtRiskLast: { time: last('calcification').time, calcification: last('calcification').total, enhancement: last('enhancement').total },
+    atRiskTimes: times,
+    window: times[1] - times[0],
+    medianOs: allOs.median.printed,
+    medianFollowUp: survival.followUp.median.printed,
   };
 }

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NOTE_IDS, speakerNotes } from '../../../src/components/jc/speaker-notes.ts';
+import { ANY_STEP, NOTE_SLIDES, noteSlide, noteSlidesOf, speakerNoteNumbers } from '../../../src/components/jc/speaker-notes.ts';
 import { STORY_STEPS } from '../../../src/components/story/steps.ts';
 import { questions } from '../../../src/components/jc/questions.ts';
 import { analyseSurvival } from '../../../src/analysis/survival-analysis.ts';
@@ -9,33 +10,60 @@ const view = {
   id: 'calcification-os', grouping: 'calcification', endpoint: 'os', endpointShort: 'OS', endpointLabel: 'Overall survival',
   groupLabels: { no: 'No calcifications', yes: 'Calcifications' },
   analysis: analyseSurvival({ time: [5, 8, 12, 20, 22, 6, 9, 15], event: [1, 1, 0, 1, 0, 1, 0, 1], group: ['no', 'no', 'no', 'no', 'no', 'yes', 'yes', 'yes'] }, { levels: ['no', 'yes'] }),
-  published: { figure: 'Figure 2B', logrankP: { printed: '0.095', value: 0.095 }, times: [0, 20, 40, 60], atRisk: { no: [5, 3, 0, 0], yes: [3, 1, 0, 0] }, quartiles: {} },
+  published: { figure: 'Figure 2B', logrankP: { printed: '0.095', value: 0.095 }, times: [0, 20, 40, 60], atRisk: { no: [5, 3, 0, 0], yes: [3, 1, 0, 0] }, quartiles: { no: { median: 44 }, yes: { median: null } } },
 } as unknown as SurvivalView;
 
-describe('presenter speaker notes', () => {
-  it('every note set belongs to a story step (no stale ids)', () => {
-    const ids = new Set(STORY_STEPS.map((s) => s.id));
-    expect(NOTE_IDS.filter((id) => !ids.has(id))).toEqual([]);
+/** The presenter's own slides (Presenter.astro), beside one per story step and the generic step notes. */
+const DECK_SLIDES = ['title', 'design', 'power', 'take-home', 'questions'];
+
+describe('presenter speaker notes: the prose is content/journal-club/speaker-notes.mdx', () => {
+  it('reads the slides from the MDX; every one is a deck slide, a story step or the generic notes (no stale ids)', () => {
+    expect(NOTE_SLIDES).toEqual(noteSlidesOf(readFileSync('content/journal-club/speaker-notes.mdx', 'utf8')));
+    const known = new Set([...DECK_SLIDES, ...STORY_STEPS.map((s) => s.id), ANY_STEP]);
+    expect(NOTE_SLIDES.filter((id) => !known.has(id))).toEqual([]);
+    for (const id of [...DECK_SLIDES, ANY_STEP]) expect(NOTE_SLIDES, id).toContain(id);
+    expect(new Set(NOTE_SLIDES).size).toBe(NOTE_SLIDES.length);
   });
 
-  it('every story step gets notes; unknown steps fall back to generic prompts', () => {
-    for (const s of STORY_STEPS) expect(speakerNotes(s.id, view).length, s.id).toBeGreaterThan(0);
-    const generic = speakerNotes('a-step-added-later', view);
-    expect(generic.join(' ')).toMatch(/Log-rank p = /);
+  it('a story step gets its own notes; a step added later gets the generic ones', () => {
+    for (const s of STORY_STEPS) expect(noteSlide(s.id)).toBe(NOTE_SLIDES.includes(s.id) ? s.id : ANY_STEP);
+    expect(noteSlide('a-step-added-later')).toBe(ANY_STEP);
+    expect(noteSlidesOf('<Notes slide="a" of={props}>\n<Notes  slide="b" of={props} say={() => []} />')).toEqual(['a', 'b']);
   });
 
-  it('quotes the computed log-rank p beside the printed one', () => {
-    const notes = speakerNotes('calc-os', view).join(' ');
-    expect(notes).toContain('(printed: 0.095)');
+  it('no note sentence is typed in code: the presenter and the numbers module quote none', () => {
+    const mdx = readFileSync('content/journal-club/speaker-notes.mdx', 'utf8');
+    for (const file of ['src/components/jc/Presenter.astro', 'src/components/jc/speaker-notes.ts', 'src/components/jc/Notes.astro']) {
+      const code = readFileSync(file, 'utf8');
+      for (const sentence of ['Ask the room first', 'Keep the answer on the board', 'Only large effects were detectable', 'Read the interval, not the p', 'so they cannot check it', 'on these data (printed: ', 'Hazard ratio vs ']) {
+        expect(mdx, sentence).toContain(sentence);
+        expect(code.includes(sentence), `${file} types "${sentence}"`).toBe(false);
+      }
+    }
   });
 
-  it('with reconstructed data: the printed p first, said to be fitted; events as ranges; HRs pooled and labelled', () => {
+  it('numbers on patient-level data: computed p beside the printed one, counted events, Cox hazard ratios, computed medians', () => {
+    const n = speakerNoteNumbers(view);
+    expect(n.reconstructed).toBe(false);
+    expect(n.printedP).toBe('0.095');
+    expect(n.p).toMatch(/^0\.\d+$/);
+    expect(n.events).toBe('No calcifications 3 of 5; Calcifications 2 of 3');
+    expect(n.hasCox).toBe(true);
+    expect(n.reference).toBe('no calcifications');
+    expect(n.hazards).toMatch(/^Calcifications \d+\.\d\d \(\d+\.\d\d–\d+\.\d\d\)$/);
+    expect(n.medians).toMatch(/^No calcifications \d+(\.\d)? months, Calcifications (\d+(\.\d)? months|not reached)$/);
+    expect([n.calcifiedStart, n.calcifiedLast, n.lastTime]).toEqual([3, 0, 60]);
+  });
+
+  it('numbers with reconstructed data: printed medians, events as ranges, the range of p, pooled hazard ratios', () => {
     const rec = { members: 200, logrankP: '0.093–0.098', events: { no: '31–37', yes: '5–6' }, hazards: ['Calcifications 0.44 (0.16–1.19)'] };
-    const os = speakerNotes('calc-os', view, rec).join(' ');
-    expect(os).toContain('Log-rank p = 0.095 as printed; the reconstructed data were fitted to it (0.093–0.098 across them)');
-    expect(os).not.toMatch(/on these data/);
-    expect(speakerNotes('calc-split', view, rec).join(' ')).toContain('No calcifications 31–37 of 5; Calcifications 5–6 of 3 (ranges across the reconstructions');
-    expect(speakerNotes('calc-hr', view, rec).join(' ')).toContain('reconstructed and pooled over 200 reconstructions: Calcifications 0.44 (0.16–1.19)');
+    const n = speakerNoteNumbers(view, rec);
+    expect(n.reconstructed).toBe(true);
+    expect(n.events).toBe('No calcifications 31–37 of 5; Calcifications 5–6 of 3');
+    expect(n.recP).toBe('0.093–0.098');
+    expect(n.hazards).toBe('Calcifications 0.44 (0.16–1.19)');
+    expect(n.members).toBe(200);
+    expect(n.medians).toBe('No calcifications 44 months, Calcifications not reached');
   });
 
   it('has 8 to 12 discussion questions with unique ids', () => {
