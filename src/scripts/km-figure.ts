@@ -4,7 +4,8 @@
  * Without JavaScript the figure is complete (all views drawn, toggles switch them through CSS).
  * This element adds: redrawing at the container's real width (ResizeObserver) with the same chart
  * code, a crosshair that reads S(t), its CI and the number at risk (mouse, a tap or horizontal finger drag, or keyboard with the
- * chart focused: ←/→ event times, Home/End, Escape), an aria-live announcement, downloads, and on
+ * chart focused: ←/→ event times, Home/End, Escape), an aria-live announcement, downloads, a short
+ * animation of the curves when the view changes (km-transition.ts; none under reduced motion), and on
  * /explore/ the state in the URL with back/forward.
  *
  * Driving it from outside (the story does):
@@ -25,6 +26,7 @@ import { DEFAULT_KM_STATE, LAYER_KEYS, kmStateToQuery, normaliseKmState, parseKm
 import type { KmState, KmStateInput, LayerKey } from '../charts/km-state.ts';
 import { kmSummaryLine, kmTitle } from '../charts/km-summary.ts';
 import { DOWNLOAD_KINDS, download } from './km-download.ts';
+import { animateViewChange } from './km-transition.ts';
 import type { DownloadKind } from './km-download.ts';
 
 interface Payload {
@@ -79,6 +81,8 @@ export class KmFigureElement extends HTMLElement {
   #pending: KmState | null = null;
   /** True while an SVG is being replaced, so its focus events do not move the crosshair. */
   #redrawing = false;
+  /** The running view transition (km-transition.ts), finished at once by the next change. */
+  #animations: Animation[] = [];
 
   connectedCallback(): void {
     if (this.#payload) {
@@ -224,6 +228,9 @@ export class KmFigureElement extends HTMLElement {
       this.#hideCrosshair();
       const entry = this.#current();
       if (entry && this.#width && entry.width !== this.#width) this.#draw(entry);
+      // A change during a transition starts from the old view's drawing, not from mid-flight.
+      for (const animation of this.#animations) animation.cancel();
+      this.#animations = first ? [] : animateViewChange(this.#views.get(`${prev.grouping}-${prev.endpoint}`)?.svg ?? null, entry?.svg ?? null);
     }
     if (first || sameKmState(prev, next)) return;
     this.dispatchEvent(new CustomEvent('km-statechange', { detail: next, bubbles: true }));

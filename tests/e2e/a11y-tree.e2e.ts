@@ -13,11 +13,13 @@
  * - the forest plot: an image whose name carries every hazard ratio, each of which is also a cell of
  *   the table beside it, row by row; in the tree from the start, not only once scrolled to.
  *
- * "not reached" for a median is checked by the unit test of kmReadingRows: every median of this
- * paper's curves is reached, so no page of this build can show it.
+ * "not reached" for a median: every median of this paper's curves is reached, so no page of this
+ * build can show it; tests/e2e/drop-in.e2e.ts checks it in the tree of a site built from a patient
+ * file where one is not (and the unit test of kmReadingRows checks the row itself).
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { axTree } from './ax-tree.ts';
 import { withChromiumAndServer } from './harness.ts';
 import type { StaticServer } from './harness.ts';
 
@@ -25,45 +27,6 @@ let server: StaticServer;
 let browser: Browser;
 
 withChromiumAndServer((s, b) => ([server, browser] = [s, b]));
-
-interface AxNode {
-  nodeId: string;
-  ignored: boolean;
-  role?: { value: string };
-  name?: { value: string };
-  description?: { value: string };
-  properties?: { name: string; value: { value: unknown } }[];
-  childIds?: string[];
-}
-
-/** Chromium's accessibility tree of the page, with helpers to walk it. */
-async function axTree(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
-  await cdp.detach();
-  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
-  const role = (n: AxNode) => n.role?.value ?? '';
-  const name = (n: AxNode) => n.name?.value ?? '';
-  /** Descendants that are not ignored, in tree order. */
-  const descendants = (n: AxNode): AxNode[] =>
-    (n.childIds ?? []).flatMap((id) => {
-      const c = byId.get(id);
-      if (!c) return [];
-      return c.ignored ? descendants(c) : [c, ...descendants(c)];
-    });
-  const all = nodes.filter((n) => !n.ignored);
-  const prop = (n: AxNode, key: string) => n.properties?.find((p) => p.name === key)?.value.value;
-  /** A table as the screen reader sees it: rows of [role, name] cells. */
-  const table = (t: AxNode) =>
-    descendants(t)
-      .filter((r) => role(r) === 'row')
-      .map((r) =>
-        descendants(r)
-          .filter((c) => ['columnheader', 'rowheader', 'cell', 'gridcell'].includes(role(c)))
-          .map((c) => ({ role: role(c), name: name(c).trim() })),
-      );
-  return { all, role, name, descendants, prop, table };
-}
 
 async function open(path: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
