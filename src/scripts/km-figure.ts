@@ -2,8 +2,9 @@
  * `<km-figure>`: enhances the server-rendered Kaplan–Meier figure of <KmFigure>.
  *
  * Without JavaScript the figure is complete (all views drawn, toggles switch them through CSS).
- * This element adds: redrawing at the container's real width (ResizeObserver) with the same chart
- * code, a crosshair that reads S(t), its CI and the number at risk (mouse, a tap or horizontal finger drag, or keyboard with the
+ * With it, only the view shown first arrives drawn (the others' drawings are in a <noscript>, see
+ * KmFigure.astro); this element draws every view from the page's data. It adds: redrawing at the
+ * container's real width (ResizeObserver) with the same chart code, a crosshair that reads S(t), its CI and the number at risk (mouse, a tap or horizontal finger drag, or keyboard with the
  * chart focused: ←/→ event times, Home/End, Escape), an aria-live announcement, downloads, a short
  * animation of the curves when the view changes (km-transition.ts; none under reduced motion), and on
  * /explore/ the state in the URL with back/forward.
@@ -100,13 +101,16 @@ export class KmFigureElement extends HTMLElement {
       const section = this.querySelector<HTMLElement>(`.km-view[data-view="${data.id}"]`);
       const wrap = section?.querySelector<HTMLElement>('.km-svg-wrap');
       if (!section || !wrap) continue;
+      // Null for a view not shown first: its server drawing is in a <noscript>, that is text here
+      // (KmFigure.astro), and it is drawn before it is shown. Its title and description are also
+      // the section's heading and the figure caption's description.
       const svg = wrap.querySelector<SVGSVGElement>('svg');
       this.#views.set(data.id, {
         data,
         section,
         wrap,
         title: svg?.querySelector('title')?.textContent ?? kmTitle(data),
-        description: svg?.querySelector('desc')?.textContent ?? '',
+        description: (svg?.querySelector('desc') ?? section.querySelector('.km-description'))?.textContent ?? '',
         svg,
         layout: null,
         width: 0,
@@ -306,7 +310,7 @@ export class KmFigureElement extends HTMLElement {
     const crosshair = this.#crosshair?.view === entry.data.id ? this.#crosshair : null;
     this.#redrawing = true;
     try {
-      // The first drawing replaces the server's wide and narrow ones.
+      // The first drawing replaces the server's wide and narrow ones (or their <noscript>).
       if (entry.svg?.parentElement === entry.wrap) entry.svg.replaceWith(svg);
       else entry.wrap.replaceChildren(svg);
       entry.svg = svg;

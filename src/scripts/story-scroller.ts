@@ -91,6 +91,9 @@ class StoryScroller extends HTMLElement {
         if (!template.content.querySelector('km-figure')) return false;
         // The partial starts with its own CSP <meta> (for when it is opened on its own); this page has one.
         for (const meta of template.content.querySelectorAll('meta')) meta.remove();
+        // A template parses as without scripting, so the <noscript> drawings of the views not shown
+        // first (KmFigure.astro) would be elements here; <km-figure> draws those views itself.
+        for (const drawings of template.content.querySelectorAll('km-figure noscript')) drawings.remove();
         host.replaceChildren(template.content);
         return true;
       } catch {
