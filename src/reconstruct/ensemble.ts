@@ -139,6 +139,9 @@ export function runMember(ctx: SearchContext, index: number, seed: number, annea
   return { index, seed, accepted: summary !== null, failing, summary, patients: accepted, aborted: attempt.aborted, ms: performance.now() - start };
 }
 
+/** The pointwise quantiles of the reconstruction band (and of a spread's `p05`/`p95`): the middle 90%. */
+export const BAND_QUANTILES = { lower: 0.05, upper: 0.95 } as const;
+
 /** Five-number spread (min, 5%, median, 95%, max) of the finite values, rounded. */
 export interface Spread {
   readonly n: number;
@@ -156,9 +159,9 @@ export function spread(values: readonly (number | null)[], digits = 3): Spread {
   return {
     n: v.length,
     min: r(v[0]),
-    p05: r(quantileSorted(v, 0.05)),
+    p05: r(quantileSorted(v, BAND_QUANTILES.lower)),
     median: r(quantileSorted(v, 0.5)),
-    p95: r(quantileSorted(v, 0.95)),
+    p95: r(quantileSorted(v, BAND_QUANTILES.upper)),
     max: r(v[v.length - 1]),
   };
 }

@@ -51,10 +51,32 @@ export interface NoteNumbers {
   readonly calcifiedStart: number | string;
   readonly calcifiedLast: number | string;
   readonly lastTime: number | string;
+  /** Groups compared, and the log-rank test's degrees of freedom (null: no test). */
+  readonly groups: number;
+  readonly df: number | null;
+  /** The survival tests of the site (every view with a log-rank test), and whether this view's p is the smallest of them. */
+  readonly tests: number;
+  readonly smallestP: boolean;
+}
+
+/**
+ * The p a view's log-rank test is judged by: as printed with reconstructed data (the reconstruction
+ * was fitted to it), else as computed; null without a test.
+ */
+export function testP(view: SurvivalView, reconstructed: boolean): number | null {
+  if (!view.analysis.logrank) return null;
+  return reconstructed ? (view.published.logrankP?.value ?? view.analysis.logrank.p) : view.analysis.logrank.p;
+}
+
+/** The views with a log-rank test, and the id of the one with the smallest p (the first of a tie). */
+export function survivalTests(all: readonly SurvivalView[], reconstructed: boolean): { readonly count: number; readonly smallest: string | null } {
+  const tested = all.map((v) => ({ id: v.id, p: testP(v, reconstructed) })).filter((t): t is { id: string; p: number } => t.p !== null);
+  const smallest = tested.reduce<{ id: string; p: number } | null>((best, t) => (best === null || t.p < best.p ? t : best), null);
+  return { count: tested.length, smallest: smallest?.id ?? null };
 }
 
 /** Pure: the same view and reconstruction text give the same numbers. */
-export function speakerNoteNumbers(view: SurvivalView, rec: ReconstructedViewText | null = null): NoteNumbers {
+export function speakerNoteNumbers(view: SurvivalView, rec: ReconstructedViewText | null = null, all: readonly SurvivalView[] = [view]): NoteNumbers {
   const a = view.analysis;
   const label = (g: string) => view.groupLabels[g] ?? g;
   const medians = rec
@@ -69,6 +91,7 @@ export function speakerNoteNumbers(view: SurvivalView, rec: ReconstructedViewTex
       });
   const events = a.groups.map((g) => `${label(g)} ${rec ? (rec.events[g] ?? '–') : a.km[g].nEvent.reduce((s, d) => s + d, 0)} of ${a.groupSizes[g]}`);
   const cox = a.cox;
+  const tests = survivalTests(all, rec !== null);
   return {
     reconstructed: rec !== null,
     medians: medians.join(', '),
@@ -85,5 +108,9 @@ export function speakerNoteNumbers(view: SurvivalView, rec: ReconstructedViewTex
     calcifiedStart: a.groupSizes.yes ?? '–',
     calcifiedLast: view.published.atRisk?.yes?.at(-1) ?? '–',
     lastTime: view.published.times.at(-1) ?? '–',
+    groups: a.groups.length,
+    df: a.logrank?.df ?? null,
+    tests: tests.count,
+    smallestP: tests.smallest === view.id,
   };
 }

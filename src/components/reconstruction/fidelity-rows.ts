@@ -15,7 +15,21 @@ export interface FidelitySection {
   readonly targets: readonly Target[];
 }
 
-const SECTIONS: readonly { id: string; title: string; categories: readonly string[]; note: string }[] = [
+/** How many different values a field of the targets takes (a passthrough field of the report; `undefined` counts as one). */
+function distinct(targets: readonly Target[], key: string): number {
+  return new Set(targets.map((t) => JSON.stringify((t as Record<string, unknown>)[key] ?? null))).size;
+}
+
+/** The at-risk section's note: its counts as groups × outcomes × times, from the targets themselves. */
+export function atRiskNote(targets: readonly Target[]): string {
+  const groups = new Set(targets.map((t) => { const r = t as Record<string, unknown>; return `${String(r.grouping)}=${String(r.group)}`; })).size;
+  const outcomes = distinct(targets, 'endpoint');
+  const times = distinct(targets, 'time');
+  const all = targets.length === groups * outcomes * times ? 'All ' : '';
+  return `${all}${targets.length} printed counts (${groups} groups × ${outcomes} outcomes × ${times} times), met exactly by construction.`;
+}
+
+const SECTIONS: readonly { id: string; title: string; categories: readonly string[]; note: string | ((rows: readonly Target[]) => string) }[] = [
   {
     id: 'sizes',
     title: 'Cohort, subcohort and group sizes',
@@ -26,7 +40,7 @@ const SECTIONS: readonly { id: string; title: string; categories: readonly strin
     id: 'at-risk',
     title: 'Numbers at risk under Figures 2 and 3',
     categories: ['at-risk'],
-    note: 'All 40 printed counts (5 groups × 2 outcomes × 4 times), met exactly by construction.',
+    note: atRiskNote,
   },
   {
     id: 'quartiles',
@@ -49,7 +63,7 @@ export function fidelitySections(targets: readonly Target[]): FidelitySection[] 
     const rows = targets.filter((t) => s.categories.includes(t.category));
     rows.forEach((t) => used.add(t.id));
     const kind: 'hard' | 'soft' = rows.every((t) => t.kind === 'hard') ? 'hard' : 'soft';
-    return { id: s.id, title: s.title, kind, note: s.note, targets: rows };
+    return { id: s.id, title: s.title, kind, note: typeof s.note === 'function' ? s.note(rows) : s.note, targets: rows };
   }).filter((s) => s.targets.length > 0);
   const rest = targets.filter((t) => !used.has(t.id));
   if (rest.length) sections.push({ id: 'other', title: 'Other targets', kind: 'soft', note: '', targets: rest });

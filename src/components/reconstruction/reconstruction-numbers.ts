@@ -15,6 +15,10 @@ import { published, reconstruction, site } from '../../lib/generated.ts';
 import type { SiteInfo } from '../../lib/generated.ts';
 import type { SurvivalFile } from '../../published/survival-schema.ts';
 import { fidelitySections } from './fidelity-rows.ts';
+import { TICKS_PER_MONTH } from '../../reconstruct/encoding.ts';
+import { BAND_QUANTILES } from '../../reconstruct/ensemble.ts';
+import { CASE_PATIENTS } from '../../reconstruct/general/validation/cases.ts';
+import { numberWord } from '../../format/words.ts';
 import { reconstructionFacts } from './printed-facts.ts';
 
 export interface ReconstructionInputs {
@@ -126,6 +130,8 @@ export function reconstructionNumbers({ site, survival, report }: Reconstruction
     atRiskTimes: andList(facts.atRiskTimes.map(String)),
     targets: { atRisk: count('at-risk'), quartiles: count('quartile'), logrank: count('logrank') },
     seed: fidelity?.seed ?? '–',
+    /** The search's time step (src/reconstruct/encoding.ts), in months. */
+    timeStep: String(1 / TICKS_PER_MONTH),
     fidelity: fidelity && {
       summary: fidelity.summary,
       sections: fidelitySections(fidelity.targets).map((s) => ({
@@ -141,6 +147,8 @@ export function reconstructionNumbers({ site, survival, report }: Reconstruction
       attempts: ensemble.attempts,
       members: ensemble.members,
       acceptance: formatPercent(ensemble.acceptanceRate, 0),
+      /** The share of the reconstructions the band spans (src/reconstruct/ensemble.ts). */
+      band: formatPercent(BAND_QUANTILES.upper - BAND_QUANTILES.lower, 0),
       overlap: ensemble.overlap,
       hazardTable: hazardSpreadTable(ensemble),
       pTable: pSpreadTable(ensemble),
@@ -151,6 +159,10 @@ export function reconstructionNumbers({ site, survival, report }: Reconstruction
             datasets: Object.values(validation.datasets)
               .map((d) => `${d.source}, ${d.n} patients`)
               .join('; '),
+            trials: numberWord(Object.keys(validation.datasets).length),
+            /** Patients per case (src/reconstruct/general/validation/cases.ts). */
+            caseMin: CASE_PATIENTS.min,
+            caseMax: CASE_PATIENTS.max,
             cases: all.cases,
             members: validation.settings.members,
             hrCoverage: percentOrDash(validation.targets.hrCoverage),

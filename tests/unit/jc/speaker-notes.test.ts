@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ANY_STEP, NOTE_SLIDES, noteSlide, noteSlidesOf, speakerNoteNumbers } from '../../../src/components/jc/speaker-notes.ts';
+import { ANY_STEP, NOTE_SLIDES, noteSlide, noteSlidesOf, speakerNoteNumbers, survivalTests } from '../../../src/components/jc/speaker-notes.ts';
+import { DECK_SLIDES as TEXT_SLIDES, deckSlideNumbers, deckSlidesOf } from '../../../src/components/jc/deck-slides.ts';
+import { paper } from '../../../src/lib/paper.ts';
 import { STORY_STEPS } from '../../../src/components/story/steps.ts';
 import { questions } from '../../../src/components/jc/questions.ts';
 import { analyseSurvival } from '../../../src/analysis/survival-analysis.ts';
@@ -64,6 +66,47 @@ describe('presenter speaker notes: the prose is content/journal-club/speaker-not
     expect(n.hazards).toBe('Calcifications 0.44 (0.16–1.19)');
     expect(n.members).toBe(200);
     expect(n.medians).toBe('No calcifications 44 months, Calcifications not reached');
+  });
+
+  it('counts the groups, the degrees of freedom and the survival tests; finds the smallest p', () => {
+    const n = speakerNoteNumbers(view);
+    expect([n.groups, n.df]).toEqual([2, 1]);
+    const three = { ...view, id: 'enhancement-rfs', analysis: analyseSurvival({ time: [5, 8, 12, 20, 22, 6, 9, 15, 7], event: [1, 1, 0, 1, 0, 1, 0, 1, 1], group: ['a', 'a', 'a', 'b', 'b', 'b', 'c', 'c', 'c'] }, { levels: ['a', 'b', 'c'] }) } as unknown as SurvivalView;
+    const m = speakerNoteNumbers(three, null, [view, three]);
+    expect([m.groups, m.df, m.tests]).toEqual([3, 2, 2]);
+    const smaller = (view.analysis.logrank?.p ?? 1) < (three.analysis.logrank?.p ?? 1) ? view.id : three.id;
+    expect(survivalTests([view, three], false)).toEqual({ count: 2, smallest: smaller });
+    expect(m.smallestP).toBe(smaller === three.id);
+    // Reconstructed data: judged by the printed p the reconstruction was fitted to.
+    const printedSmall = { ...three, published: { ...view.published, logrankP: { printed: '0.001', value: 0.001 } } } as unknown as SurvivalView;
+    expect(survivalTests([view, printedSmall], true).smallest).toBe(three.id);
+  });
+
+  it('the notes type no count of groups, degrees of freedom or tests', () => {
+    const mdx = readFileSync('content/journal-club/speaker-notes.mdx', 'utf8').replace(/\{\/\*[\s\S]*?\*\/\}/g, '');
+    expect(mdx).not.toMatch(/\b(one|two|three|four|five|\d+) (survival )?tests\b/i);
+    expect(mdx).not.toMatch(/\b(two|three|four|five|\d+) groups\b/i);
+    expect(mdx).not.toMatch(/\d+ degrees? of freedom/);
+  });
+
+  it('the title, design and take-home slides are content/journal-club/slides.mdx, their numbers from the data', () => {
+    const mdx = readFileSync('content/journal-club/slides.mdx', 'utf8');
+    expect(TEXT_SLIDES).toEqual(deckSlidesOf(mdx));
+    expect(TEXT_SLIDES).toEqual(['title', 'design', 'take-home']);
+    const presenter = readFileSync('src/components/jc/Presenter.astro', 'utf8');
+    for (const sentence of ['Does the CT appearance', 'Study design', 'Retrospective cohort', 'Take-home', 'Neither calcification nor', 'only large effects were detectable:']) {
+      expect(mdx, sentence).toContain(sentence);
+      expect(presenter.includes(sentence), `Presenter.astro types "${sentence}"`).toBe(false);
+    }
+    const n = deckSlideNumbers(90, false, 0.95);
+    expect(n.level).toBe('95%');
+    expect(n.patients).toBe(90);
+    expect(n.title).toBe(paper.title);
+    expect(n.citation).toContain(`${paper.journal} ${paper.year};${paper.volume}(${paper.issue}):${paper.pages}.`);
+    // No number typed in the slides: patients, the year and the journal come from `n`.
+    const prose = mdx.replace(/\{\/\*[\s\S]*?\*\/\}/g, '').replace(/^---[\s\S]*?---/, '');
+    expect(prose).not.toMatch(/\b\d{2,}\b/);
+    for (const v of [paper.title, paper.journal, paper.institution]) expect(prose).not.toContain(v);
   });
 
   it('has 8 to 12 discussion questions with unique ids', () => {

@@ -4,6 +4,11 @@ import { pageNumbers, reconstructionNumbers } from '../../../src/components/reco
 import { reconstruction, site } from '../../../src/lib/generated.ts';
 import { loadPublished } from '../../../src/published/load.ts';
 import { fillPlaceholders } from '../../../src/format/placeholders.ts';
+import { atRiskNote, fidelitySections } from '../../../src/components/reconstruction/fidelity-rows.ts';
+import { TICKS_PER_MONTH } from '../../../src/reconstruct/encoding.ts';
+import { BAND_QUANTILES } from '../../../src/reconstruct/ensemble.ts';
+import { numberWord } from '../../../src/format/words.ts';
+import { CASE_PATIENTS } from '../../../src/reconstruct/general/validation/cases.ts';
 
 const survival = loadPublished().survival;
 /** The prose of /reconstruction/: content/reconstruction.mdx and its sections, without comments. */
@@ -60,6 +65,36 @@ describe('the numbers of /reconstruction/ (content/reconstruction.mdx)', () => {
     expect(n.ensemble!.hazardTable.caption).toBe(`Cox hazard ratios across ${reconstruction.ensemble.members} reconstructions (Efron ties)`);
     expect(n.ensemble!.pTable.rows[0].cells[0]).toBe(reconstruction.ensemble.logrankP[0].published.printed);
     expect(n.validation!.table.rows.at(-1)?.header).toBe('Both');
+  });
+
+  it('takes the search\'s time step, the band, the trials and the case size from the code that sets them, and types none', () => {
+    const n = pageNumbers();
+    expect(n.timeStep).toBe(String(1 / TICKS_PER_MONTH));
+    expect(prose).toContain('in steps of {rec.timeStep} month');
+    expect(prose).not.toMatch(/steps of \d/);
+    if (n.ensemble) expect(n.ensemble.band).toBe(`${Math.round((BAND_QUANTILES.upper - BAND_QUANTILES.lower) * 100)}%`);
+    expect(prose).toContain('the middle {ensemble.band}');
+    expect(prose).not.toMatch(/middle \d+%/);
+    if (n.validation && reconstruction?.validation) {
+      expect([n.validation.caseMin, n.validation.caseMax]).toEqual([CASE_PATIENTS.min, CASE_PATIENTS.max]);
+      expect(n.validation.trials).toBe(numberWord(Object.keys(reconstruction.validation.datasets).length));
+    }
+    expect(prose).toContain('{validation.caseMin} to {validation.caseMax} patients');
+    expect(prose).not.toMatch(new RegExp(`\\b${CASE_PATIENTS.min} to ${CASE_PATIENTS.max}\\b`));
+    expect(prose).not.toMatch(/\b(one|two|three|four) real trials\b/);
+  });
+
+  it('counts the at-risk targets in the fidelity note: groups × outcomes × times, from the targets', () => {
+    const target = (endpoint: string, grouping: string, group: string, time: number) =>
+      ({ id: `at-risk-${endpoint}-${grouping}-${group}-${time}`, category: 'at-risk', endpoint, grouping, group, time, kind: 'hard', pass: true }) as never;
+    const some = ['rfs', 'os'].flatMap((e) => [['calcification', 'no'], ['calcification', 'yes'], ['enhancement', 'hypo']].flatMap(([g, l]) => [0, 12, 24].map((t) => target(e, g, l, t))));
+    expect(atRiskNote(some)).toBe('All 18 printed counts (3 groups × 2 outcomes × 3 times), met exactly by construction.');
+    expect(atRiskNote(some.slice(1))).toBe('17 printed counts (3 groups × 2 outcomes × 3 times), met exactly by construction.');
+    if (reconstruction) {
+      const rows = reconstruction.fidelity.targets.filter((t) => t.category === 'at-risk');
+      expect(fidelitySections(reconstruction.fidelity.targets).find((s) => s.id === 'at-risk')?.note).toMatch(new RegExp(`^All ${rows.length} printed counts`));
+    }
+    expect(readFileSync('src/components/reconstruction/fidelity-rows.ts', 'utf8')).not.toMatch(/\d+ printed counts|\d+ groups ×/);
   });
 
   it('fills the description placeholder and refuses an unknown one', () => {

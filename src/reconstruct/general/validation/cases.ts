@@ -15,6 +15,9 @@ import { parseSummary } from '../summary.ts';
 import type { PatientTable } from '../table.ts';
 import type { Dataset } from './dataset.ts';
 
+/** Patients in a case: drawn uniformly from `min` to `max` inclusive. */
+export const CASE_PATIENTS = { min: 70, max: 90 } as const;
+
 /** A drawn case: its true patients and the summary a paper would print. */
 export interface Case {
   readonly id: string;
@@ -105,7 +108,7 @@ export function drawCase(name: string, data: Dataset, rng: Random, index: number
   const three = names.filter((g) => data.groupings[g].levels.length === 3);
   if (!two.length || !three.length) throw new Error(`${name}: needs a 2-level and a 3-level grouping`);
   for (let attempt = 0; attempt < 100; attempt++) {
-    const n = 70 + rng.int(21);
+    const n = CASE_PATIENTS.min + rng.int(CASE_PATIENTS.max - CASE_PATIENTS.min + 1);
     const pool = Array.from({ length: data.n }, (_, i) => i);
     for (let i = 0; i < n; i++) {
       const j = i + rng.int(pool.length - i);
