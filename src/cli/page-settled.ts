@@ -26,6 +26,19 @@ export const wakeLazyTools = (): void => {
 };
 
 /**
+ * In the page: resolves once every time-based animation has finished (the curves' change of view
+ * lasts 250 ms, see src/scripts/km-transition.ts), so that colours and opacities are read at rest.
+ * Scroll-driven ones (the story's reading-progress bar) follow the scroll position and never finish.
+ */
+export const animationsFinished = (): Promise<void> =>
+  Promise.all(
+    document
+      .getAnimations()
+      .filter((a) => a.timeline instanceof DocumentTimeline && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+      .map((a) => a.finished.catch(() => undefined)),
+  ).then(() => undefined);
+
+/**
  * Waits for the loaded state described above (at most `timeout` ms for the elements and figures).
  * Tools whose code loads only when they come near or get focus (the journal club's) are woken
  * with a focus event first, so that the page is measured, or pictured, as it is once used.
@@ -35,5 +48,6 @@ export async function settled(page: Page, timeout = 20_000): Promise<void> {
   await page.evaluate(wakeLazyTools);
   await page.waitForFunction(pageLoaded, undefined, { timeout });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.evaluate(animationsFinished);
   await frames(page);
 }

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TestPage } from './browsers.ts';
-import { pageLoaded, wakeLazyTools } from '../../src/cli/page-settled.ts';
+import { animationsFinished, pageLoaded, wakeLazyTools } from '../../src/cli/page-settled.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -103,7 +103,8 @@ export async function axeViolations(page: TestPage, options: AxeOptions = {}): P
 
 /**
  * With JavaScript on, waits until the page has finished enhancing itself: loaded, every custom
- * element upgraded and every Kaplan–Meier figure ready. Nothing to wait for with JavaScript off.
+ * element upgraded, every Kaplan–Meier figure ready and no animation running. Nothing to wait for
+ * with JavaScript off.
  */
 export async function settle(page: TestPage, timeout = 15_000): Promise<void> {
   if (page.options.javaScript === false) return;
@@ -111,6 +112,7 @@ export async function settle(page: TestPage, timeout = 15_000): Promise<void> {
   await page.waitForFunction(() => document.readyState === 'complete', undefined, { timeout });
   await page.evaluate(wakeLazyTools);
   await page.waitForFunction(pageLoaded, undefined, { timeout });
+  await page.evaluate(animationsFinished);
 }
 
 /** Opens every <details> (their content is checked too). */

@@ -10,6 +10,7 @@ import type { StaticServer } from './harness.ts';
 import { BROWSERS, openBrowser } from './browsers.ts';
 import type { TestBrowser, TestPage } from './browsers.ts';
 import { axeViolations, openAllDetails, settle } from './axe.ts';
+import { animationsFinished } from '../../src/cli/page-settled.ts';
 import { STORY_STEPS } from '../../src/components/story/steps.ts';
 
 const DOCUMENTS = builtPages().filter((p) => !p.partial);
@@ -206,6 +207,8 @@ describe.each(BROWSERS)('forced colours in %s', (name) => {
         await page.waitForFunction((id) => document.querySelector('story-scroller')?.getAttribute('data-active-step') === id, step.id);
         // The figure shows that step's view (the checks below look only at what is drawn on screen).
         await page.waitForFunction((sel) => document.querySelector(sel)?.checkVisibility() ?? false, view);
+        // The change of view fades the bands in (250 ms): read them at rest.
+        await page.evaluate(animationsFinished);
 
         const controls = await page.evaluate(() =>
           [...document.querySelectorAll('.step-nav a.button')].map((a) => {

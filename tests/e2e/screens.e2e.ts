@@ -467,36 +467,3 @@ describe('polish', () => {
     await context.close();
   });
 });
-
-describe('the web font on a first visit', () => {
-  it('the fallback face is matched to Source Serif 4: the same text sets to the same width', async () => {
-    const page = await open('', 1280, 900);
-    const m = await page.evaluate(async () => {
-      await document.fonts.load('18px "Source Serif 4"');
-      const faces = [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Source Serif 4').map((f) => f.display);
-      const text = document.querySelector('.story p')!.textContent!;
-      const box = (family: string) => {
-        const p = document.createElement('p');
-        p.style.cssText = `position:absolute;left:0;top:0;width:36rem;font:18px/1.6 ${family};visibility:hidden`;
-        p.textContent = text.repeat(3);
-        document.body.append(p);
-        const r = p.getBoundingClientRect();
-        const single = document.createElement('span');
-        single.style.cssText = `position:absolute;white-space:nowrap;font:18px ${family};visibility:hidden`;
-        single.textContent = text;
-        document.body.append(single);
-        const w = single.getBoundingClientRect().width;
-        p.remove();
-        single.remove();
-        return { height: r.height, width: w };
-      };
-      return { faces, web: box('"Source Serif 4"'), fallback: box('"Source Serif 4 Fallback"'), plain: box('"Liberation Serif"') };
-    });
-    expect(m.faces.length).toBeGreaterThan(0);
-    // The fallback is the plain local serif, rescaled: it differs from it and matches the web font.
-    expect(Math.abs(m.plain.width / m.web.width - 1)).toBeGreaterThan(0.1);
-    expect(Math.abs(m.fallback.width / m.web.width - 1)).toBeLessThan(0.02);
-    expect(Math.abs(m.fallback.height / m.web.height - 1)).toBeLessThan(0.06);
-    await page.close();
-  });
-});
